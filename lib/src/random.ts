@@ -1,0 +1,20 @@
+import seedrandom from "seedrandom";
+
+/** A source of uniform doubles in [0, 1), such as `Math.random`. */
+export type RandomSource = () => number;
+
+/**
+ * A reproducible generator of uniform doubles in [0, 1) from seedrandom (its default ARC4 generator).
+ * The same seed gives the same numbers on every machine and in the browser.
+ *
+ * @example
+ * const rng = seededRandom(1);
+ * rng(); // the same value every time
+ */
+export function seededRandom(seed: string | number): RandomSource {
+  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
+    throw new TypeError(`seededRandom: seed must be a string or a finite number, got ${String(seed)}`);
+  }
+  const prng = seedrandom(String(seed));
+  return () => prng();
+}
