@@ -14,3 +14,5 @@ export * from "./run.js";
 export * from "./objectives.js";
 export * from "./online.js";
 export * from "./random.js";
+export * from "./numpy-random.js";
+export * from "./numpy-format.js";

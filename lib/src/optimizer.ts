@@ -151,6 +151,89 @@ export function alphaAt(hyper: Pick<Hyperparameters, "alpha" | "alphaSchedule">,
   return hyper.alphaSchedule === "constant" ? hyper.alpha : hyper.alpha / Math.sqrt(t);
 }
 
+// The four loops below are the whole algorithm. Each is a separate top-level function taking only
+// numbers and typed arrays, so V8 compiles each to one tight monomorphic loop with no allocation:
+// 10⁷ parameters cost 10⁷ × a few ns. AMSGrad and Adam differ by the one `if (vi > vhat)` line.
+// The per-step scalars travel in a Float64Array (see COEFFICIENTS) rather than as arguments, so that
+// calling a kernel boxes no double on the heap: a step allocates nothing at all.
+type Kernel = (x: Float64Array, grad: Float64Array, m: Float64Array, v: Float64Array, vmax: Float64Array, c: Float64Array) => void;
+
+/** Slots of the coefficient array a kernel reads. */
+const B1 = 0, ONE_MINUS_B1 = 1, BETA2 = 2, ONE_MINUS_BETA2 = 3, STEP_SIZE = 4, CORRECTION2 = 5, EPS = 6, COEFFICIENTS = 7;
+
+/** Tutorial/paper update with the running max. Same operation order as the tutorial's Python. */
+const amsgradKernel: Kernel = (x, grad, m, v, vmax, c) => {
+  const n = x.length;
+  const b1 = c[B1], oneMinusB1 = c[ONE_MINUS_B1], beta2 = c[BETA2], oneMinusBeta2 = c[ONE_MINUS_BETA2];
+  const stepSize = c[STEP_SIZE], eps = c[EPS];
+  for (let i = 0; i < n; i++) {
+    const g = grad[i];
+    const mi = b1 * m[i] + oneMinusB1 * g;
+    const vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
+    m[i] = mi;
+    v[i] = vi;
+    let vhat = vmax[i];
+    if (vi > vhat) vmax[i] = vhat = vi;
+    const denominator = Math.sqrt(vhat) + eps;
+    if (denominator > 0) x[i] = x[i] - (stepSize * mi) / denominator;
+  }
+};
+
+/** The same without the max: Adam (v̂ replaced by v). */
+const adamKernel: Kernel = (x, grad, m, v, _vmax, c) => {
+  const n = x.length;
+  const b1 = c[B1], oneMinusB1 = c[ONE_MINUS_B1], beta2 = c[BETA2], oneMinusBeta2 = c[ONE_MINUS_BETA2];
+  const stepSize = c[STEP_SIZE], eps = c[EPS];
+  for (let i = 0; i < n; i++) {
+    const g = grad[i];
+    const mi = b1 * m[i] + oneMinusB1 * g;
+    const vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
+    m[i] = mi;
+    v[i] = vi;
+    const denominator = Math.sqrt(vi) + eps;
+    if (denominator > 0) x[i] = x[i] - (stepSize * mi) / denominator;
+  }
+};
+
+/** torch's m update: lerp(m, g, w) with w = 1 − b1, computed as torch's CPU kernel does. */
+function torchLerp(m: number, g: number, w: number): number {
+  return w < 0.5 ? m + w * (g - m) : g - (g - m) * (1 - w);
+}
+
+/** PyTorch's AMSGrad: max over the raw v, then the bias factors, eps outside the root. */
+const amsgradTorchKernel: Kernel = (x, grad, m, v, vmax, c) => {
+  const n = x.length;
+  const b1 = c[B1], oneMinusB1 = c[ONE_MINUS_B1], beta2 = c[BETA2], oneMinusBeta2 = c[ONE_MINUS_BETA2];
+  const stepSize = c[STEP_SIZE], correction2 = c[CORRECTION2], eps = c[EPS];
+  for (let i = 0; i < n; i++) {
+    const g = grad[i];
+    const mi = torchLerp(m[i], g, oneMinusB1);
+    const vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
+    m[i] = mi;
+    v[i] = vi;
+    let vhat = vmax[i];
+    if (vi > vhat) vmax[i] = vhat = vi;
+    const denominator = Math.sqrt(vhat) / correction2 + eps;
+    if (denominator > 0) x[i] = x[i] + (-stepSize * mi) / denominator;
+  }
+};
+
+/** PyTorch's Adam. */
+const adamTorchKernel: Kernel = (x, grad, m, v, _vmax, c) => {
+  const n = x.length;
+  const b1 = c[B1], oneMinusB1 = c[ONE_MINUS_B1], beta2 = c[BETA2], oneMinusBeta2 = c[ONE_MINUS_BETA2];
+  const stepSize = c[STEP_SIZE], correction2 = c[CORRECTION2], eps = c[EPS];
+  for (let i = 0; i < n; i++) {
+    const g = grad[i];
+    const mi = torchLerp(m[i], g, oneMinusB1);
+    const vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
+    m[i] = mi;
+    v[i] = vi;
+    const denominator = Math.sqrt(vi) / correction2 + eps;
+    if (denominator > 0) x[i] = x[i] + (-stepSize * mi) / denominator;
+  }
+};
+
 /**
  * Builds the update rule shared by AMSGrad and Adam; they differ only by `keepMax`.
  *
@@ -164,7 +247,11 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
   const hyper = Object.freeze(resolveHyperparameters(options, name));
   const keepMax = name === "amsgrad";
   const { beta1, beta2, eps } = hyper;
-  const oneMinusBeta2 = 1 - beta2;
+  const kernel = hyper.biasCorrection ? (keepMax ? amsgradTorchKernel : adamTorchKernel) : keepMax ? amsgradKernel : adamKernel;
+  const coefficients = new Float64Array(COEFFICIENTS);
+  coefficients[BETA2] = beta2;
+  coefficients[ONE_MINUS_BETA2] = 1 - beta2;
+  coefficients[EPS] = eps;
 
   return {
     name,
@@ -185,48 +272,18 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
       }
       const t = state.step + 1;
       const b1 = beta1At(hyper, t);
-      const oneMinusB1 = 1 - b1;
       const stepAlpha = alphaAt(hyper, t);
-      const { m, v, vmax } = state;
-      // The loops below are the whole algorithm; the branches test loop-invariant flags, which the
-      // CPU predicts perfectly, and there is no allocation, so 10⁷ parameters cost 10⁷ × a few ns.
+      coefficients[B1] = b1;
+      coefficients[ONE_MINUS_B1] = 1 - b1;
       if (!hyper.biasCorrection) {
-        for (let i = 0; i < n; i++) {
-          const g = grad[i];
-          // Same operation order as the tutorial's Python, so that every printed digit agrees.
-          const mi = b1 * m[i] + oneMinusB1 * g;
-          const vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
-          m[i] = mi;
-          v[i] = vi;
-          let vhat = vi;
-          if (keepMax) {
-            vhat = vmax[i];
-            if (vi > vhat) vmax[i] = vhat = vi;
-          }
-          const denominator = Math.sqrt(vhat) + eps;
-          if (denominator > 0) params[i] = params[i] - (stepAlpha * mi) / denominator;
-        }
+        coefficients[STEP_SIZE] = stepAlpha;
+        coefficients[CORRECTION2] = 1;
       } else {
         // torch.optim.Adam(amsgrad=True): step_size = lr / (1 − β1^t); denom = √v̂ / √(1 − β2^t) + eps.
-        const stepSize = stepAlpha / (1 - beta1 ** t);
-        const correction2 = Math.sqrt(1 - beta2 ** t);
-        for (let i = 0; i < n; i++) {
-          const g = grad[i];
-          const mOld = m[i];
-          // torch's lerp(m, g, w) with w = 1 − b1: m + w·(g − m) when w < 0.5, else g − (g − m)·(1 − w).
-          const mi = oneMinusB1 < 0.5 ? mOld + oneMinusB1 * (g - mOld) : g - (g - mOld) * (1 - oneMinusB1);
-          const vi = beta2 * v[i] + oneMinusBeta2 * (g * g);
-          m[i] = mi;
-          v[i] = vi;
-          let vhat = vi;
-          if (keepMax) {
-            vhat = vmax[i];
-            if (vi > vhat) vmax[i] = vhat = vi;
-          }
-          const denominator = Math.sqrt(vhat) / correction2 + eps;
-          if (denominator > 0) params[i] = params[i] + (-stepSize * mi) / denominator;
-        }
+        coefficients[STEP_SIZE] = stepAlpha / (1 - beta1 ** t);
+        coefficients[CORRECTION2] = Math.sqrt(1 - beta2 ** t);
       }
+      kernel(params, grad, state.m, state.v, state.vmax, coefficients);
       state.step = t;
     },
   };
