@@ -1,7 +1,7 @@
 // amsgrad()/adam(): the tutorial's calling convention, any dimension, starts, projection, callbacks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adam, amsgrad, amsgradOptimizer, derivative, objective, seededRandom } from "../lib/src/index.ts";
+import { adam, amsgrad, amsgradOptimizer, derivative, gradientDescent, objective, seededRandom } from "../lib/src/index.ts";
 
 test("objective and derivative receive the coordinates as separate arguments, in any dimension", () => {
   const seen: number[] = [];
@@ -85,4 +85,14 @@ test("on the bowl both optimizers approach the minimum", () => {
     const r = run(objective, derivative, { start: [0.8, -0.6], nIter: 300, alpha: 0.02 });
     assert.ok(r.score < 1e-3, `${run.name}: ${r.score}`);
   }
+});
+
+test("gradientDescent takes x − alpha·f'(x) each iteration (hand computation on the bowl)", () => {
+  // f' = 2x, so x ← x − 0.1·2x = 0.8x: after 3 iterations 0.5·0.8³ = 0.256.
+  const r = gradientDescent(objective, derivative, { start: [0.5, -1], alpha: 0.1, nIter: 3 });
+  assert.ok(Math.abs(r.best[0] - 0.256) < 1e-15 && Math.abs(r.best[1] + 0.512) < 1e-15);
+  // alpha = 1 on the bowl: x ← x − 2x = −x, bouncing forever between ±0.5 (too large a step).
+  const bounce = gradientDescent(objective, derivative, { start: [0.5, 0.5], alpha: 1, nIter: 4 });
+  assert.deepEqual(bounce.solutions.map(([x]) => x), [-0.5, 0.5, -0.5, 0.5]);
+  assert.throws(() => gradientDescent(objective, derivative, { start: [0, 0], beta1: 0.9 } as never), /unknown option "beta1"/);
 });

@@ -121,8 +121,8 @@ export interface OptimizerState {
  * on `Float64Array`s in place with no allocation per step, so that it serves 2 parameters or 10⁷.
  */
 export interface Optimizer {
-  /** `"amsgrad"` or `"adam"`. */
-  readonly name: "amsgrad" | "adam";
+  /** `"amsgrad"`, `"adam"` or `"gradient-descent"`. */
+  readonly name: "amsgrad" | "adam" | "gradient-descent";
   /** The resolved hyperparameters (defaults filled in). */
   readonly hyperparameters: Readonly<Hyperparameters>;
   /** Fresh state for `size` parameters: m = v = vmax = 0, step = 0. */
@@ -320,4 +320,46 @@ export function amsgradOptimizer(options: Partial<Hyperparameters> = {}): Optimi
 export function adamOptimizer(options: Partial<Hyperparameters> = {}): Optimizer {
   checkKnownKeys("adamOptimizer", options, OPTIMIZER_OPTIONS);
   return createOptimizer("adam", options);
+}
+
+/** Options of {@link gradientDescentOptimizer}: only the step size and its schedule apply. */
+export type GradientDescentHyperparameters = Pick<Hyperparameters, "alpha" | "alphaSchedule">;
+
+/**
+ * Plain gradient descent, x ← x − α(t)·g, as the same in-place `init`/`update` pair, so that the
+ * tutorial's starting point (a single step size for every coordinate) runs through the same drivers
+ * and figures as AMSGrad. Its state keeps no moments: m, v and vmax are empty arrays.
+ * Defaults: alpha 0.007 (as the tutorial's AMSGrad run — choose your own), constant schedule.
+ *
+ * @example
+ * const opt = gradientDescentOptimizer({ alpha: 0.1 });
+ * const x = Float64Array.of(1), state = opt.init(1);
+ * opt.update(x, Float64Array.of(2), state); // x = [0.8]
+ */
+export function gradientDescentOptimizer(options: Partial<GradientDescentHyperparameters> = {}): Optimizer {
+  const where = "gradientDescentOptimizer";
+  checkKnownKeys(where, options, ["alpha", "alphaSchedule"]);
+  const resolved = resolveHyperparameters({ alpha: options.alpha, alphaSchedule: options.alphaSchedule }, where);
+  const hyper = Object.freeze(resolved);
+  const empty = new Float64Array(0);
+  return {
+    name: "gradient-descent",
+    hyperparameters: hyper,
+    init(size: number): OptimizerState {
+      if (!(Number.isSafeInteger(size) && size > 0)) {
+        throw new RangeError(`gradient-descent: init(size) needs a positive integer size, got ${describe(size)}`);
+      }
+      return { step: 0, m: empty, v: empty, vmax: empty };
+    },
+    update(params: Float64Array, grad: Float64Array, state: OptimizerState): void {
+      const n = params.length;
+      if (grad.length !== n) {
+        throw new RangeError(`gradient-descent: update needs params and grad of one length, got ${n} and ${grad.length}`);
+      }
+      const t = state.step + 1;
+      const stepAlpha = alphaAt(hyper, t);
+      for (let i = 0; i < n; i++) params[i] = params[i] - stepAlpha * grad[i];
+      state.step = t;
+    },
+  };
 }

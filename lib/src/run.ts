@@ -10,6 +10,7 @@ import {
 import {
   adamOptimizer,
   amsgradOptimizer,
+  gradientDescentOptimizer,
   HYPERPARAMETER_NAMES,
   type Hyperparameters,
   type Optimizer,
@@ -100,13 +101,13 @@ const RUN_OPTIONS: readonly string[] = [
 ];
 
 /** Checks the run options that are not hyperparameters and draws or copies the start point. */
-function prepareRun(where: string, objective: unknown, derivative: unknown, options: RunOptions) {
+function prepareRun(where: string, objective: unknown, derivative: unknown, options: RunOptions, known = RUN_OPTIONS) {
   checkFunction(where, "objective", objective);
   checkFunction(where, "derivative", derivative);
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   }
-  checkKnownKeys(where, options, RUN_OPTIONS);
+  checkKnownKeys(where, options, known);
   const nIter = options.nIter ?? 100;
   checkCount(where, "nIter", nIter);
   const bounds = options.bounds === undefined ? undefined : checkBounds(where, "bounds", Array.from(options.bounds));
@@ -260,4 +261,28 @@ function pickHyperparameters(options: RunOptions): Partial<Hyperparameters> {
     if (options[key] !== undefined) (picked as Record<string, unknown>)[key] = options[key];
   }
   return picked;
+}
+
+/** The options {@link gradientDescent} accepts: the run options with alpha and alphaSchedule only. */
+const GRADIENT_DESCENT_OPTIONS: readonly string[] = RUN_OPTIONS.filter(
+  (name) => !["beta1", "beta2", "eps", "beta1Schedule", "biasCorrection"].includes(name),
+);
+
+/**
+ * Plain gradient descent, x(t) = x(t−1) − α·f'(x(t−1)), with the same calling convention, options and
+ * result as {@link amsgrad} (minus the moment hyperparameters), for the tutorial's first section.
+ * Defaults: nIter 100, alpha 0.007, constant step.
+ *
+ * @example
+ * const { solutions } = gradientDescent(objective, derivative, { start: [0.8, 0.6], alpha: 0.1, nIter: 30 });
+ */
+export function gradientDescent(
+  objective: Objective,
+  derivative: Derivative,
+  options: Omit<RunOptions, "beta1" | "beta2" | "eps" | "beta1Schedule" | "biasCorrection"> = {},
+): RunResult {
+  const where = "gradientDescent";
+  const setup = prepareRun(where, objective, derivative, options, GRADIENT_DESCENT_OPTIONS);
+  const optimizer = gradientDescentOptimizer({ alpha: options.alpha, alphaSchedule: options.alphaSchedule });
+  return runOptimizer(where, optimizer, objective, derivative, setup, options.onIteration);
 }
