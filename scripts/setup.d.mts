@@ -1,0 +1,34 @@
+// Types for scripts/setup.mjs (plain Node ESM so it runs before `npm install`), for the TypeScript tests.
+
+export const ROOT: string;
+export const PYTHON: string;
+export const LOCAL_JUPYTER: string;
+export const KERNEL_NAME: string;
+export const KERNEL_DISPLAY_NAME: string;
+export const KERNEL_SPEC_PATH: string;
+export const TSLAB_BIN: string;
+export const NOTEBOOKS_DIR: string;
+export const HARNESS: string;
+export const CHROMIUM: string;
+export const JUPYTER_PACKAGES: string[];
+export const CHROMIUM_PACKAGES: string[];
+
+export class SetupError extends Error {}
+
+export function log(message: string): void;
+export function checkNode(): void;
+export function ensureDeps(options?: { need?: string[] }): void;
+export function ensureLib(options?: { lenient?: boolean }): void;
+export function missingJupyterModules(): string[];
+export function ensureJupyter(): void;
+export function ensureChromium(): void;
+export function kernelSpec(): { argv: string[]; display_name: string; language: string };
+export function writeKernelSpec(): string;
+export function jupyterEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
+export function setup(options?: {
+  chromium?: boolean;
+  jupyter?: boolean;
+  need?: string[];
+  lenientLib?: boolean;
+}): NodeJS.ProcessEnv;
+export function runMain(main: () => unknown): void;

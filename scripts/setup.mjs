@@ -1,0 +1,285 @@
+// Shared bootstrap for `npm start`, `npm test` and `npm run build`.
+//
+// Plain Node ESM with no dependencies, so it runs on a fresh clone before `npm install`:
+// - checks the Node version,
+// - installs node_modules (npm ci) when missing and (re)builds lib/dist when missing or stale,
+// - makes sure Debian's Jupyter is there (installs it as root, else says exactly what to run),
+// - optionally makes sure Debian's chromium is there (browser tests),
+// - writes the project-local tslab kernel spec (.jupyter-local/kernels/tslab/kernel.json),
+// - gives the environment that points Jupyter at that spec and keeps its runtime/data/config
+//   files inside .jupyter-local (nothing installed globally, nothing written to $HOME).
+//
+// Importing this module has no side effects; call the functions.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** The Python that runs Jupyter: Debian's, not the one on PATH (override with JUPYTER_PYTHON). */
+export const PYTHON = process.env.JUPYTER_PYTHON || "/usr/bin/python3";
+/** Project-local Jupyter directory (gitignored). Its kernels/ holds the tslab spec. */
+export const LOCAL_JUPYTER = join(ROOT, ".jupyter-local");
+export const KERNEL_NAME = "tslab";
+export const KERNEL_DISPLAY_NAME = "TypeScript (tslab)";
+export const KERNEL_SPEC_PATH = join(LOCAL_JUPYTER, "kernels", KERNEL_NAME, "kernel.json");
+export const TSLAB_BIN = join(ROOT, "node_modules", "tslab", "bin", "tslab");
+export const NOTEBOOKS_DIR = join(ROOT, "notebooks");
+export const HARNESS = join(ROOT, "test", "support", "execute-notebook.py");
+export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** Debian packages that give classic Notebook 6, nbconvert and nbclient under /usr/bin/python3. */
+export const JUPYTER_PACKAGES = [
+  "jupyter-notebook",
+  "jupyter-nbconvert",
+  "python3-nbclient",
+  "jupyter-client",
+  "python3-ipykernel",
+];
+export const CHROMIUM_PACKAGES = ["chromium"];
+
+const MIN_NODE = [20, 19];
+
+/** An expected, explained failure: the message says what to do; no stack trace is printed. */
+export class SetupError extends Error {}
+
+export function log(message) {
+  process.stderr.write(`[setup] ${message}\n`);
+}
+
+function isRoot() {
+  return typeof process.getuid === "function" && process.getuid() === 0;
+}
+
+function which(cmd) {
+  for (const dir of (process.env.PATH || "").split(delimiter)) {
+    if (dir && existsSync(join(dir, cmd))) return join(dir, cmd);
+  }
+  return null;
+}
+
+/** Runs a command with inherited stdio (output goes to stderr so it never mixes with a script's stdout). */
+function run(cmd, args, options = {}) {
+  log(`$ ${[cmd, ...args].join(" ")}`);
+  const result = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: ["ignore", process.stderr, process.stderr],
+    ...options,
+  });
+  if (result.error) throw new SetupError(`could not run ${cmd}: ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new SetupError(`\`${[cmd, ...args].join(" ")}\` failed with exit code ${result.status ?? result.signal}`);
+  }
+}
+
+/** npm, as the same npm that started us when run through `npm start`/`npm test`. */
+function npm(args) {
+  const execPath = process.env.npm_execpath;
+  if (execPath && /\.(c|m)?js$/.test(execPath) && existsSync(execPath)) {
+    return run(process.execPath, [execPath, ...args]);
+  }
+  return run(process.platform === "win32" ? "npm.cmd" : "npm", args);
+}
+
+export function checkNode() {
+  const [major, minor] = process.versions.node.split(".").map(Number);
+  if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
+    throw new SetupError(
+      `Node ${process.versions.node} is too old: this project needs Node >= ${MIN_NODE.join(".")} ` +
+        "(tslab loads ES-module packages through require()). Install a newer Node and try again.",
+    );
+  }
+}
+
+/** node_modules: `npm ci` (or `npm install` without a lockfile) when it is missing. */
+export function ensureDeps({ need = ["tslab"] } = {}) {
+  if (!existsSync(join(ROOT, "node_modules"))) {
+    const lock = existsSync(join(ROOT, "package-lock.json"));
+    log(`node_modules is missing: running npm ${lock ? "ci" : "install"} (this also builds lib/)`);
+    npm([lock ? "ci" : "install", "--no-audit", "--no-fund"]);
+  }
+  const missing = need.filter((name) => !existsSync(join(ROOT, "node_modules", name, "package.json")));
+  if (missing.length > 0) {
+    throw new SetupError(
+      `node_modules is incomplete (missing: ${missing.join(", ")}). Run \`npm install\` (or \`npm ci\`) and try again.`,
+    );
+  }
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/**
+ * lib/dist: build it when missing, rebuild it when lib's sources are newer than the build. With
+ * `lenient` (npm start), a failed rebuild over an existing build only warns: the notebooks keep the
+ * previous build while someone is in the middle of editing lib/src.
+ */
+export function ensureLib({ lenient = false } = {}) {
+  const built = join(ROOT, "lib", "dist", "index.js");
+  const sources = ["lib/src", "lib/scripts", "lib/package.json", "lib/tsconfig.json", "tsconfig.json"].map((p) => join(ROOT, p));
+  if (!existsSync(built)) {
+    log("lib/dist is missing: building the amsgrad library");
+    npm(["run", "build:lib"]);
+    return;
+  }
+  if (Math.max(...sources.map(newestMtime)) <= statSync(built).mtimeMs) return;
+  log("lib/src is newer than lib/dist: rebuilding the amsgrad library");
+  try {
+    npm(["run", "build:lib"]);
+  } catch (error) {
+    if (!lenient || !(error instanceof SetupError)) throw error;
+    log("WARNING: lib/ does not compile (see above); the notebooks use the previous build in lib/dist.");
+  }
+}
+
+function debianInstallHint(packages, noRecommends) {
+  const flags = noRecommends ? "-y --no-install-recommends" : "-y";
+  return `sudo apt-get update && sudo apt-get install ${flags} ${packages.join(" ")}`;
+}
+
+function aptInstall(packages, { noRecommends }) {
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  run("apt-get", ["update"], { env });
+  run("apt-get", ["install", "-y", ...(noRecommends ? ["--no-install-recommends"] : []), ...packages], { env });
+}
+
+/** The Jupyter modules we need that PYTHON cannot import ([] when all are there). */
+export function missingJupyterModules() {
+  if (!existsSync(PYTHON)) return ["python3"];
+  const modules = ["notebook", "nbconvert", "nbclient", "nbformat", "jupyter_client"];
+  const code = `
+import importlib.util, sys
+print(" ".join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))
+`;
+  const result = spawnSync(PYTHON, ["-c", code, ...modules], { encoding: "utf8" });
+  if (result.status !== 0) return modules;
+  return result.stdout.trim().split(/\s+/).filter(Boolean);
+}
+
+/** Debian's Jupyter: install it when root with apt-get, otherwise stop and say what to run. */
+export function ensureJupyter() {
+  let missing = missingJupyterModules();
+  if (missing.length === 0) return;
+  const what = `Jupyter is missing for ${PYTHON} (cannot import: ${missing.join(", ")})`;
+  if (isRoot() && which("apt-get") && !process.env.JUPYTER_PYTHON) {
+    log(`${what}: installing Debian's Jupyter packages`);
+    aptInstall(JUPYTER_PACKAGES, { noRecommends: true });
+    missing = missingJupyterModules();
+    if (missing.length === 0) return;
+    throw new SetupError(`${what} even after apt-get install ${JUPYTER_PACKAGES.join(" ")}.`);
+  }
+  const hint = process.env.JUPYTER_PYTHON
+    ? `JUPYTER_PYTHON is set: install Jupyter Notebook, nbconvert and nbclient for that Python, or unset it to use Debian's /usr/bin/python3.`
+    : which("apt-get")
+    ? `Install Debian's Jupyter (classic Notebook, nbconvert, nbclient) with:\n\n    ${debianInstallHint(JUPYTER_PACKAGES, true)}\n\nthen run the same npm command again.`
+    : "Install Jupyter Notebook, nbconvert and nbclient for a Python 3, then point this project at it with\n" +
+      "JUPYTER_PYTHON=/path/to/python3 (default /usr/bin/python3).";
+  throw new SetupError(`${what}.\n${hint}`);
+}
+
+/** Debian's chromium for the browser tests: install it when root with apt-get, else say what to run. */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const what = `Chromium is missing (${CHROMIUM}); the browser tests need it`;
+  if (isRoot() && which("apt-get") && !process.env.CHROMIUM_PATH) {
+    log(`${what}: installing Debian's chromium`);
+    aptInstall(CHROMIUM_PACKAGES, { noRecommends: false });
+    if (existsSync(CHROMIUM)) return;
+    throw new SetupError(`${what} even after apt-get install ${CHROMIUM_PACKAGES.join(" ")}.`);
+  }
+  throw new SetupError(
+    `${what}.\nInstall it with:\n\n    ${debianInstallHint(CHROMIUM_PACKAGES, false)}\n\n` +
+      "(or set CHROMIUM_PATH to another Chromium/Chrome binary), then run the same npm command again.",
+  );
+}
+
+/** The kernel spec's JSON: tslab run by this very Node, from this checkout's node_modules. */
+export function kernelSpec() {
+  return {
+    argv: [process.execPath, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
+    display_name: KERNEL_DISPLAY_NAME,
+    language: "typescript",
+  };
+}
+
+/** Writes .jupyter-local/kernels/tslab/kernel.json (only when its content changes); returns its path. */
+export function writeKernelSpec() {
+  if (!existsSync(TSLAB_BIN)) {
+    throw new SetupError(`tslab is not installed (${TSLAB_BIN} is missing). Run \`npm install\` and try again.`);
+  }
+  const text = `${JSON.stringify(kernelSpec(), null, 2)}\n`;
+  mkdirSync(dirname(KERNEL_SPEC_PATH), { recursive: true });
+  let current = null;
+  try {
+    current = readFileSync(KERNEL_SPEC_PATH, "utf8");
+  } catch {
+    // not there yet
+  }
+  if (current !== text) writeFileSync(KERNEL_SPEC_PATH, text);
+  return KERNEL_SPEC_PATH;
+}
+
+/**
+ * The environment for anything Jupyter: JUPYTER_PATH starts with .jupyter-local (our kernel spec wins over
+ * any other `tslab` spec), and Jupyter's runtime (connection files, server info), data (notebook secret,
+ * trust database) and config dirs live in .jupyter-local too, so a user's ~/.jupyter config cannot change
+ * the token/port and nothing is written to $HOME.
+ */
+export function jupyterEnv(base = process.env) {
+  const dirs = {
+    JUPYTER_RUNTIME_DIR: join(LOCAL_JUPYTER, "runtime"),
+    JUPYTER_DATA_DIR: join(LOCAL_JUPYTER, "data"),
+    JUPYTER_CONFIG_DIR: join(LOCAL_JUPYTER, "config"),
+    IPYTHONDIR: join(LOCAL_JUPYTER, "ipython"),
+  };
+  for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const inherited = (base.JUPYTER_PATH || "").split(delimiter).filter((p) => p && resolve(p) !== LOCAL_JUPYTER);
+  return {
+    ...base,
+    ...dirs,
+    JUPYTER_PATH: [LOCAL_JUPYTER, ...inherited].join(delimiter),
+    // Debian's Jupyter only: no pip --user packages shadowing its nbclient/nbformat.
+    PYTHONNOUSERSITE: "1",
+  };
+}
+
+/**
+ * Everything a script needs before it touches Jupyter. Options: `chromium` (browser tests), `jupyter`
+ * (default true), `need` (node_modules packages that must exist), `lenientLib` (see ensureLib).
+ */
+export function setup({ chromium = false, jupyter = true, need = ["tslab"], lenientLib = false } = {}) {
+  checkNode();
+  ensureDeps({ need });
+  ensureLib({ lenient: lenientLib });
+  if (jupyter) ensureJupyter();
+  if (chromium) ensureChromium();
+  writeKernelSpec();
+  return jupyterEnv();
+}
+
+/** Runs a script's main function: SetupError → its message and exit 1; anything else → stack and exit 1. */
+export function runMain(main) {
+  Promise.resolve()
+    .then(main)
+    .then(
+      (code) => {
+        if (typeof code === "number") process.exitCode = code;
+      },
+      (error) => {
+        if (error instanceof SetupError) {
+          process.stderr.write(`\nError: ${error.message}\n`);
+        } else {
+          process.stderr.write(`\n${error?.stack || error}\n`);
+        }
+        process.exitCode = 1;
+      },
+    );
+}

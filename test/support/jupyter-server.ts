@@ -1,0 +1,105 @@
+// Start `node scripts/start.mjs` (what `npm start` runs) as a child process, for tests that need a live
+// Jupyter Notebook server (start.test.ts, browser tests). Always stop it: `await server.stop()` in
+// `finally`/`after`.
+
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { ROOT } from "../../scripts/setup.mjs";
+
+export interface NotebookServer {
+  child: ChildProcess;
+  /** The URL printed by start.mjs: http://127.0.0.1:PORT/tree?token=TOKEN */
+  url: string;
+  base: string;
+  port: number;
+  token: string;
+  /** Everything printed so far. */
+  stdout: () => string;
+  stderr: () => string;
+  /** GET/POST/DELETE a REST path (e.g. "/api/kernelspecs") with the token. */
+  api: (path: string, init?: RequestInit) => Promise<Response>;
+  /** SIGINT, wait for the exit; SIGKILL after `graceMs`. Resolves with the exit code/signal and the time taken. */
+  stop: (graceMs?: number) => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; killed: boolean }>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** A port nothing listens on right now (asks the OS for one). */
+export function freePort(host = "127.0.0.1"): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen({ host, port: 0 }, () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
+
+const URL_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+))\/tree\?token=([0-9a-f]+)\s*$/m;
+
+export async function startNotebookServer(
+  args: string[] = [],
+  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+): Promise<NotebookServer> {
+  const child = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs"), ...args], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
+    child.on("exit", (code, signal) => resolvePromise({ code, signal })),
+  );
+
+  const stop: NotebookServer["stop"] = async (graceMs = 10_000) => {
+    const started = Date.now();
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return { code: child.exitCode, signal: child.signalCode, ms: 0, killed: false };
+    }
+    child.kill("SIGINT");
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill("SIGKILL");
+    }, graceMs);
+    const result = await exited;
+    clearTimeout(timer);
+    return { ...result, ms: Date.now() - started, killed };
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  let match: RegExpExecArray | null = null;
+  while (!(match = URL_LINE.exec(out))) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`start.mjs exited (${child.exitCode ?? child.signalCode}) before printing its URL:\n${out}\n${err}`);
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`start.mjs printed no URL within ${timeoutMs / 1000} s:\n${out}\n${err}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const base = match[1]!;
+  const port = Number(match[2]);
+  const token = match[3]!;
+  return {
+    child,
+    url: `${base}/tree?token=${token}`,
+    base,
+    port,
+    token,
+    stdout: () => out,
+    stderr: () => err,
+    api: (path, init = {}) =>
+      fetch(`${base}${path}`, {
+        ...init,
+        headers: { Authorization: `token ${token}`, "Content-Type": "application/json", ...(init.headers ?? {}) },
+      }),
+    stop,
+    exited,
+  };
+}
