@@ -2,7 +2,7 @@
 // (shared/notes/amsgrad-variants.md), written out step by step here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adamOptimizer, amsgradOptimizer } from "../lib/src/index.ts";
+import { adamOptimizer, amsgradOptimizer, effectiveStepSize, integerPower, resolveHyperparameters } from "../lib/src/index.ts";
 
 const close = (actual: number, expected: number, tolerance = 1e-15) =>
   assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≠ ${expected}`);
@@ -94,4 +94,27 @@ test("update rejects arrays of different lengths, naming them", () => {
 
 test("unknown low-level options are refused rather than ignored", () => {
   assert.throws(() => amsgradOptimizer({ lr: 0.1 } as never), /unknown option "lr"/);
+});
+
+test("integerPower agrees with Python's ** (C's pow) for the betas the tutorial uses", () => {
+  // Printed by Python 3.11: {beta: {t: repr(beta ** t)}}.
+  const python: Record<string, Record<string, string>> = {"0.9": {"1": "0.9", "2": "0.81", "3": "0.7290000000000001", "4": "0.6561", "5": "0.5904900000000001", "7": "0.4782969000000001", "10": "0.3486784401000001", "13": "0.2541865828329001", "20": "0.12157665459056935", "33": "0.030903154382632636", "50": "0.00515377520732012", "64": "0.0011790184577738603", "99": "2.9512665430652825e-05", "100": "2.6561398887587544e-05", "101": "2.3905258998828788e-05", "250": "3.636029179587016e-12", "500": "1.322070819480823e-23", "1000": "1.7478712517226947e-46"}, "0.99": {"1": "0.99", "2": "0.9801", "3": "0.970299", "4": "0.96059601", "5": "0.9509900498999999", "7": "0.9320653479069899", "10": "0.9043820750088044", "13": "0.8775210229989678", "20": "0.8179069375972308", "33": "0.7177305325982749", "50": "0.6050060671375364", "64": "0.525596487525562", "99": "0.36972963764972644", "100": "0.3660323412732292", "101": "0.3623720178604969", "250": "0.08105851616218128", "500": "0.006570483042414603", "1000": "4.317124741065786e-05"}, "0.999": {"1": "0.999", "2": "0.998001", "3": "0.997002999", "4": "0.996005996001", "5": "0.995009990004999", "7": "0.993020965034979", "10": "0.9900448802097482", "13": "0.9870777147137147", "20": "0.9801888648295347", "33": "0.9675225846837673", "50": "0.9512056281970314", "64": "0.9379749638258454", "99": "0.9056978449586677", "100": "0.9047921471137089", "101": "0.9038873549665952", "250": "0.7787033741169899", "500": "0.6063789448611847", "1000": "0.36769542477096373"}};
+  for (const [beta, powers] of Object.entries(python)) {
+    for (const [t, expected] of Object.entries(powers)) {
+      assert.equal(integerPower(Number(beta), Number(t)), Number(expected), `${beta} ** ${t}`);
+    }
+  }
+  assert.equal(integerPower(0.9, 0), 1);
+  assert.throws(() => integerPower(0.9, 1.5), /t must be a non-negative integer, got 1.5/);
+});
+
+test("effectiveStepSize is the factor on m in the update, for both forms", () => {
+  // Tutorial form, t = 1: α/(√v̂ + ε) with v̂ = 0.01 → 0.007/(0.1 + 1e-8).
+  close(effectiveStepSize(resolveHyperparameters({ alpha: 0.007 }), 1, 0.01), 0.007 / (0.1 + 1e-8));
+  // torch form, t = 1, β1 = 0.9, β2 = 0.999, v̂ = 0.004: (0.001/0.1)/(√0.004/√0.001 + 1e-8) = 0.01/(2 + 1e-8).
+  const torch = resolveHyperparameters({ alpha: 0.001, beta2: 0.999, biasCorrection: true });
+  close(effectiveStepSize(torch, 1, 0.004), 0.01 / (2 + 1e-8), 1e-14);
+  assert.equal(effectiveStepSize(resolveHyperparameters({ eps: 0 }), 3, 0), 0, "no step where the denominator is 0");
+  // inverse-sqrt: α/√t at t = 4 halves α.
+  close(effectiveStepSize(resolveHyperparameters({ alpha: 0.5, alphaSchedule: "inverse-sqrt", eps: 0 }), 4, 1), 0.25);
 });
