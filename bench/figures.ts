@@ -1,0 +1,107 @@
+/**
+ * Figure benchmark: bytes and render time of every figure, rendered with linkedom (the library's default
+ * DOM) and with jsdom, next to the naive Observable Plot version of the tutorial figure.
+ *
+ *   npx tsc -p lib && node --import tsx bench/figures.ts [--runs 30] [--json out.json]
+ *
+ * Times are medians of warm renders (after warm-up) in one process; "tutorial cell" also runs AMSGrad,
+ * as the notebook cell does. Contour figures keep their contours in a small cache keyed by the sampled
+ * values, so a re-render with a new path over the same objective skips contouring; "cache off" shows the
+ * cost without it. The warm-kernel round trip is measured separately by bench/figures-kernel.py.
+ *
+ * Importable too: `benchFigures(runs)` returns the rows and `figureBenchTable(rows)` formats them.
+ */
+import { writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { parseHTML } from "linkedom";
+import { setBandCacheSize } from "../lib/dist/figures/bands.js";
+import { bowl, FIGURES, figures, naiveContourSvg, tutorialRun } from "./figures-cases.ts";
+
+// jsdom ships no types and @types/jsdom is not installed: loaded by a non-literal specifier, typed as used here.
+const { JSDOM } = (await import("jsdom" as string)) as {
+  JSDOM: new (html?: string) => { window: { document: Document; DOMParser: typeof DOMParser } };
+};
+
+type Doc = figures.RenderDocument;
+const doms: Record<string, () => Doc> = {
+  linkedom: () => parseHTML("<!DOCTYPE html><html><body></body></html>").document as unknown as Doc,
+  jsdom: () => new JSDOM("").window.document as unknown as Doc,
+};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function time(render: () => string, n: number): { ms: number; bytes: number } {
+  let svg = "";
+  for (let i = 0; i < 5; i++) svg = render(); // warm-up: JIT, caches
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    svg = render();
+    samples.push(performance.now() - t0);
+  }
+  return { ms: median(samples), bytes: Buffer.byteLength(svg) };
+}
+
+const cases: Record<string, (document: Doc) => string> = {
+  ...Object.fromEntries(Object.entries(FIGURES).map(([name, render]) => [name, (document: Doc) => render(document).svg])),
+  // What the notebook cell does: run AMSGrad, then draw its path on the contour.
+  "tutorial cell (run + contour)": (document) =>
+    figures.contourFigure(bowl, { paths: [{ label: "AMSGrad", ...tutorialRun() }], document }).svg,
+  // The same with the contour cache off: contouring from scratch every time.
+  "tutorial cell, contour cache off": (document) => {
+    const previous = setBandCacheSize(0);
+    try {
+      return figures.contourFigure(bowl, { paths: [{ label: "AMSGrad", ...tutorialRun() }], document }).svg;
+    } finally {
+      setBandCacheSize(previous);
+    }
+  },
+  "naive Plot.contour (baseline)": (document) => naiveContourSvg(document),
+};
+
+/** One measurement: a figure rendered with one DOM. */
+export interface FigureBenchRow {
+  figure: string;
+  dom: string;
+  bytes: number;
+  ms: number;
+}
+
+/** Renders every case with every DOM `runs` times (after a warm-up) and returns the medians. */
+export function benchFigures(runs = 30): FigureBenchRow[] {
+  const rows: FigureBenchRow[] = [];
+  for (const [figure, render] of Object.entries(cases)) {
+    for (const [dom, make] of Object.entries(doms)) {
+      const document = make();
+      const n = figure.startsWith("naive") ? Math.min(runs, 10) : runs;
+      const { ms, bytes } = time(() => render(document), n);
+      rows.push({ figure, dom, bytes, ms });
+    }
+  }
+  return rows;
+}
+
+/** The rows as a Markdown table: one line per figure, bytes (identical for both DOMs) and both times. */
+export function figureBenchTable(rows: FigureBenchRow[]): string {
+  const byFigure = new Map<string, Record<string, { bytes: number; ms: number }>>();
+  for (const r of rows) byFigure.set(r.figure, { ...byFigure.get(r.figure), [r.dom]: { bytes: r.bytes, ms: r.ms } });
+  const lines = ["| figure | bytes | ms (linkedom) | ms (jsdom) |", "|---|---:|---:|---:|"];
+  for (const [figure, r] of byFigure) {
+    lines.push(`| ${figure} | ${r.linkedom.bytes.toLocaleString("en")} | ${r.linkedom.ms.toFixed(1)} | ${r.jsdom.ms.toFixed(1)} |`);
+  }
+  return lines.join("\n");
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const argv = process.argv.slice(2);
+  const runs = Number(argv[argv.indexOf("--runs") + 1] || 0) || 30;
+  const jsonPath = argv.includes("--json") ? argv[argv.indexOf("--json") + 1] : undefined;
+  const rows = benchFigures(runs);
+  console.log(`Figures: SVG bytes and median render time of ${runs} warm renders (Node ${process.version})\n`);
+  console.log(figureBenchTable(rows));
+  if (jsonPath) writeFileSync(jsonPath, JSON.stringify(rows, null, 2));
+}

@@ -1,0 +1,31 @@
+/**
+ * Figures for the notebooks, drawn with Observable Plot in Node and shown inline by tslab:
+ *
+ * - {@link contourFigure}: the objective's filled contours with searches drawn on it (the tutorial's figure);
+ * - {@link contourPanels}: small multiples, one contour panel per hyperparameter value;
+ * - {@link surfaceFigure}: the objective as a shaded 3-D surface (the tutorial's first figure);
+ * - {@link objectiveCurve}, {@link coordinateCurves}, {@link effectiveStepSizeCurve}: line charts over iterations,
+ *   fed by {@link traceRun}, which records a run's effective step sizes α / (√v̂ + ε);
+ * - {@link show}: displays figures in a tslab notebook as image/svg+xml.
+ *
+ * Every figure is a standalone, deterministic SVG string (identical inputs, identical bytes) plus its size
+ * and, for contours, the frame mapping data to pixels.
+ * @packageDocumentation
+ */
+export { contourFigure, contourPanels } from "./contour.js";
+export type { Bounds2D, ContourFigureOptions, ContourOptions, ContourPanel, ContourPanelsOptions, Objective2D, SearchPath } from "./contour.js";
+export { framePixel, frameValue } from "./figure.js";
+export type { Figure, Frame } from "./figure.js";
+export { show } from "./show.js";
+export { contourLevels } from "./levels.js";
+export { jet, COLOR_SCHEMES } from "./colors.js";
+export type { ColorScheme } from "./colors.js";
+export { PATH_STYLES } from "./style.js";
+export type { LegendPlacement, PathStyle, ResolvedPathStyle } from "./style.js";
+export type { RenderDocument } from "./figure.js";
+export { surfaceFigure } from "./surface.js";
+export type { SurfaceOptions } from "./surface.js";
+export { objectiveCurve, coordinateCurves, effectiveStepSizeCurve, seriesChart } from "./curves.js";
+export type { ChartSeries, CoordinateCurveOptions, CurveOptions, CurveRun, SeriesChartOptions } from "./curves.js";
+export { traceRun } from "./trace.js";
+export type { RunFunction, TracedRun } from "./trace.js";
