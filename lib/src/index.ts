@@ -16,3 +16,5 @@ export * from "./online.js";
 export * from "./random.js";
 export * from "./numpy-random.js";
 export * from "./numpy-format.js";
+export * from "./figures/index.js";
+export { explorer, showExplorer, type Explorer, type ExplorerOptions, type ExplorerSettings } from "./explorer/index.js";

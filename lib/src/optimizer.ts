@@ -153,7 +153,7 @@ function twoProduct(a: number, b: number, out: Float64Array): void {
  *
  * Why not `base ** t`: engines round `**` differently (V8 in Node 20 gives 0.9 ** 4 = 0.6561000000000001,
  * Chromium 156 gives 0.6561), so a run in a browser page would drift from the same run in Node; and plain
- * repeated squaring drifts from Python's `beta1**t` by an ulp or more. Built from exact products, this
+ * repeated squaring drifts from Python's power of beta by an ulp or more. Built from exact products, this
  * gives the same bits in every engine and, for β = 0.9, 0.99, 0.999, agrees with Python's (C's) pow for
  * all but 4 of the 10,000 powers t ≤ 2000 of 0.5, 0.9, 0.95, 0.99 and 0.999 checked against Python.
  *

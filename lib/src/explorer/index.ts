@@ -1,0 +1,211 @@
+/**
+ * The live explorer: sliders and a draggable start point that redraw the AMSGrad path (and Adam's) in a
+ * notebook output. tslab has no widgets, so it is one self-contained HTML output: the contour figure drawn
+ * once in Node, the first drawing, the controls, and an inline script (the library's core, bundled at
+ * build time) that recomputes and redraws on every change. Nothing is loaded from the network.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { contourBackground, type ContourBackground } from "./background.js";
+import { computeRun, createRunBuffers } from "./compute.js";
+import { drawing, type Frame } from "./draw.js";
+import { COMPACT_FORMAT, explorerMarkup, NO_SCRIPT_NOTE, overlaySvg } from "./markup.js";
+import type { PageConfig } from "./page.js";
+import {
+  EXPLORER_PROBLEMS,
+  reproducingCode,
+  resolveExplorerOptions,
+  type ExplorerOptions,
+  type ExplorerSettings,
+  type ProblemName,
+} from "./settings.js";
+
+export type { ExplorerOptions, ExplorerSettings, ProblemName } from "./settings.js";
+export { DEFAULT_STARTS, MAX_ITERATIONS, PROBLEM_NAMES, reproducingCode } from "./settings.js";
+
+/** A built explorer: its HTML output and a static figure for viewers that show no HTML. */
+export interface Explorer {
+  /** Unique within the kernel's process, the same for the same cells run in the same order. */
+  readonly id: string;
+  /** The settings it starts with (every default filled in). */
+  readonly settings: Readonly<ExplorerSettings>;
+  /** The text/html output: markup, first drawing, controls and the inline script. */
+  readonly html: string;
+  /**
+   * The first drawing (contour, path, start) as a standalone SVG: `show(ex.svg)` adds it as an
+   * image/svg+xml output, for viewers that render no HTML at all.
+   */
+  readonly svg: string;
+  /** One line for text-only viewers. */
+  readonly text: string;
+  /** The reproducing TypeScript of the first drawing. */
+  readonly code: string;
+}
+
+/** Where the build puts the page's script: lib/dist/explorer/page.bundle.js (this path works from src and dist). */
+const BUNDLE_URL = new URL("../../dist/explorer/page.bundle.js", import.meta.url);
+const GLOBAL_NAME = "__amsgradExplorerBundle";
+
+let bundleCache: { code: string; version: string } | undefined;
+
+/** The bundled page script, read once (built by `npm run build:lib`). */
+function pageBundle(): { code: string; version: string } {
+  if (bundleCache) return bundleCache;
+  let code: string;
+  try {
+    code = readFileSync(BUNDLE_URL, "utf8").trim();
+  } catch (error) {
+    throw new Error(
+      `explorer: the page script ${BUNDLE_URL.pathname} is missing; build the library (npm run build:lib)`,
+      { cause: error },
+    );
+  }
+  if (/<\/script|<!--/i.test(code)) throw new Error("explorer: the page script contains </script or <!--");
+  bundleCache = { code, version: fnv1a(code) };
+  return bundleCache;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: a short stable fingerprint (not a security hash). */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+/** JSON that is safe inside a <script> element. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}
+
+let counter = 0;
+
+const backgroundCache = new Map<string, ContourBackground>();
+
+/** The contour of a problem at a size, drawn once per process (the same options give the same figure). */
+function background(problem: ProblemName, width: number, height: number | undefined): ContourBackground {
+  const key = `${problem} ${width} ${height}`;
+  let found = backgroundCache.get(key);
+  if (!found) {
+    found = contourBackground(EXPLORER_PROBLEMS[problem], width, height);
+    backgroundCache.set(key, found);
+  }
+  return found;
+}
+
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Builds a live explorer of AMSGrad on a 2-D test problem, without displaying it (see
+ * {@link showExplorer}). Every option is checked with the library's messages; hyperparameters have
+ * `amsgrad()`'s names and defaults (the tutorial's run).
+ *
+ * In the page: sliders and fields for α (log scale), β1, β2, ε and the iterations, the two schedules,
+ * bias correction, an Adam overlay and the objective; click or drag on the contour to move the start.
+ * Every change recomputes the run(s) with the library's own code (bundled into the page) and redraws the
+ * path, the objective and the effective step sizes, and the line of TypeScript that reproduces the run.
+ *
+ * @example
+ * const ex = explorer({ problem: "rosenbrock", alpha: 0.05, nIter: 500, compareAdam: true });
+ * writeFileSync("explorer.html", `<!DOCTYPE html><meta charset="utf-8">${ex.html}`);
+ */
+export function explorer(options: ExplorerOptions = {}): Explorer {
+  const { settings, problems, width, height } = resolveExplorerOptions(options, "explorer");
+  const backgrounds: Partial<Record<ProblemName, ContourBackground>> = {};
+  const frames: Partial<Record<ProblemName, Frame>> = {};
+  for (const name of problems) {
+    backgrounds[name] = background(name, width, height);
+    frames[name] = backgrounds[name]!.frame;
+  }
+  const bundle = pageBundle();
+  counter += 1;
+  const id = `amsgrad-explorer-${counter}-${fnv1a(JSON.stringify([settings, problems, width, height ?? null]))}`;
+
+  // The first drawing, computed here with the page's own functions: what shows before (or without) the script.
+  const amsgradRun = computeRun(settings, createRunBuffers("amsgrad", Math.max(1, settings.nIter)));
+  const adamRun = settings.compareAdam ? computeRun(settings, createRunBuffers("adam", Math.max(1, settings.nIter))) : null;
+  const d = drawing(amsgradRun, adamRun, settings.nIter, frames[settings.problem]!, COMPACT_FORMAT);
+
+  const config: PageConfig = { settings, frames };
+  const script =
+    `<script>(function(){var R=window.__amsgradExplorer=window.__amsgradExplorer||{instances:{},versions:{}};` +
+    `var V="${bundle.version}";if(!R.versions[V]){${bundle.code}\nR.versions[V]=${GLOBAL_NAME};}` +
+    `R.versions[V].mount("${id}",${scriptJson(config)});})();</script>`;
+  const html = `${explorerMarkup(id, settings, problems, backgrounds, d)}${script}</div>`;
+
+  const current = backgrounds[settings.problem]!;
+  const f = current.frame;
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}">` +
+    current.svg.replace(/^<svg\b/, `<svg x="0" y="0"`) +
+    overlaySvg(`${id}-static`, d, current).replace(/^<svg\b/, `<svg x="0" y="0" width="${f.width}" height="${f.height}"`) +
+    `</svg>`;
+  const code = reproducingCode(settings);
+  const text = `AMSGrad explorer on ${EXPLORER_PROBLEMS[settings.problem].title}: ${d.readout}. ${NO_SCRIPT_NOTE}.`;
+  const result: Explorer = { id, settings, html, svg, text, code };
+  Object.defineProperty(result, INSPECT, {
+    value: () => `Explorer(${id}, ${settings.problem}, ${settings.nIter} iterations; showExplorer(options) displays one)`,
+  });
+  return Object.freeze(result);
+}
+
+interface DisplayMessage {
+  data: Record<string, string>;
+  metadata: Record<string, unknown>;
+  transient?: Record<string, unknown>;
+}
+
+/**
+ * The kernel's display channel. tslab's `display.html()` sends one MIME type; the explorer sends HTML and
+ * a plain-text line in one message so that each viewer picks what it can show. That needs the function
+ * tslab itself uses (`lastWriteDisplayData` of its jupyter module), found in the module cache of the
+ * kernel's process; failing that, `display.html()`.
+ */
+function kernelDisplay(where: string): (message: DisplayMessage) => void {
+  const require = createRequire(import.meta.url);
+  const loaded = Object.keys(require.cache).find((path) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(path));
+  const jupyter = loaded ? (require.cache[loaded]?.exports as { lastWriteDisplayData?: unknown }) : undefined;
+  if (jupyter && typeof jupyter.lastWriteDisplayData === "function") {
+    const write = jupyter.lastWriteDisplayData as (message: DisplayMessage, update: boolean) => void;
+    return (message) => write(message, false);
+  }
+  let tslab: { display?: { html?(s: string): void } };
+  try {
+    tslab = createRequire(process.cwd() + "/")("tslab");
+  } catch (error) {
+    throw new Error(`${where}: not running in a tslab notebook kernel; outside a notebook use explorer(options).html`, {
+      cause: error,
+    });
+  }
+  return (message) => {
+    try {
+      tslab.display!.html!(message.data["text/html"]);
+    } catch (error) {
+      throw new Error(
+        `${where}: not running in a tslab notebook kernel (tslab says: ${(error as Error)?.message ?? error}); ` +
+          "outside a notebook use explorer(options).html",
+        { cause: error },
+      );
+    }
+  };
+}
+
+/**
+ * Builds an {@link explorer} and displays it as this cell's output: text/html (the live explorer where
+ * scripts run: classic Notebook when trusted, nbconvert HTML, VS Code; elsewhere its first drawing and a
+ * one-line note) with a text/plain line beside it. Returns nothing, so that the cell prints nothing more.
+ * Several explorers in one notebook are independent.
+ *
+ * @example
+ * import { showExplorer } from "amsgrad";
+ * showExplorer({ problem: "bowl", nIter: 100, alpha: 0.007, beta1: 0.9, beta2: 0.99 });
+ * showExplorer({ problem: "rosenbrock", alpha: 0.05, nIter: 1000, compareAdam: true });
+ * @throws the library's TypeError/RangeError for a bad option; an Error outside a tslab kernel.
+ */
+export function showExplorer(options: ExplorerOptions = {}): void {
+  const ex = explorer(options);
+  const display = kernelDisplay("showExplorer");
+  display({ data: { "text/html": ex.html, "text/plain": ex.text }, metadata: {} });
+}

@@ -1,0 +1,291 @@
+/**
+ * The explorer's HTML: contour backgrounds, the overlay with the first drawing, the charts, the controls
+ * (hidden until the script shows them), the reproducing code and the note for viewers without scripts.
+ * Class names are the contract with page.ts.
+ */
+import { deflateSync } from "node:zlib";
+import { dotsPathData, pathData, simplifyLine } from "../figures/pathdata.js";
+import { ALPHA_SCHEDULES, BETA1_SCHEDULES } from "../optimizer.js";
+import type { ContourBackground } from "./background.js";
+import { SLIDERS, fieldText } from "./controls.js";
+import { CHART, type Drawing, type PathFormat } from "./draw.js";
+import {
+  EXPLORER_PROBLEMS,
+  NUMERIC_FIELDS,
+  reproducingCode,
+  type ExplorerSettings,
+  type ProblemName,
+} from "./settings.js";
+
+/** The line shown where the script does not run (GitHub's viewer, an untrusted notebook). */
+export const NO_SCRIPT_NOTE = "Interactive controls need JavaScript (trusted notebook, HTML handout or VS Code)";
+
+/**
+ * Styles as the figures' first two paths: white dots joined by a line (the tutorial's `'.-', color='w'`),
+ * then black squares and a dashed line for Adam.
+ */
+const AMSGRAD_COLOR = "#fff";
+const ADAM_COLOR = "#111";
+const X_COLOR = "#1f77b4";
+const Y_COLOR = "#d62728";
+
+/** The stored first drawing has a dot per iterate up to this many iterations (the page: up to MAX_DOTS). */
+export const STATIC_MAX_DOTS = 300;
+
+/**
+ * The first drawing as it is stored in the notebook: the figures' compact path data (relative steps of
+ * 0.1 px, steps that round to nothing dropped, so a converged tail costs nothing), lines simplified to
+ * within 0.3 px and 0.25 px (charts). The page redraws at full precision as soon as its script runs.
+ */
+export const COMPACT_FORMAT: PathFormat = {
+  line: (points, count) => (count > 0 ? [pathData([simplifyWithin(points.subarray(0, 2 * count), 0.3, 400)], false)] : []),
+  dots(points, from, count) {
+    // Dots for short runs only (a long run's dots would be most of the output), and one dot per distinct
+    // tenth-of-a-pixel position: iterates piled on one spot draw one dot.
+    if (count - from > STATIC_MAX_DOTS) return "";
+    const kept: number[] = [];
+    let px = NaN;
+    let py = NaN;
+    for (let i = from; i < count; i++) {
+      const x = Math.round(points[2 * i] * 10);
+      const y = Math.round(points[2 * i + 1] * 10);
+      if (x === px && y === py) continue;
+      kept.push(points[2 * i], points[2 * i + 1]);
+      px = x;
+      py = y;
+    }
+    return dotsPathData(kept);
+  },
+  chart: (points, count) => (count > 0 ? pathData([simplifyWithin(points.subarray(0, 2 * count), 0.25, 200)], false) : ""),
+};
+
+/**
+ * Douglas–Peucker within `tolerance` px, loosened (doubling) until at most `maxPoints` remain: a path that
+ * wanders for 100,000 iterations must not make the notebook megabytes larger. Douglas–Peucker is quadratic
+ * on a zig-zag, so a path of more than 5 × maxPoints points is first thinned to every k-th point (the
+ * stored drawing of such a run is an impression; the page redraws every point). Typical paths stay exact
+ * to a third of a pixel.
+ */
+function simplifyWithin(points: Float64Array, tolerance: number, maxPoints: number): number[] {
+  const n = points.length >> 1;
+  let input: ArrayLike<number> = points;
+  if (n > 5 * maxPoints) {
+    const stride = Math.ceil(n / (5 * maxPoints));
+    const thinned: number[] = [];
+    for (let i = 0; i < n; i += stride) thinned.push(points[2 * i], points[2 * i + 1]);
+    if ((n - 1) % stride !== 0) thinned.push(points[2 * n - 2], points[2 * n - 1]);
+    input = thinned;
+  }
+  let simplified = simplifyLine(input, tolerance);
+  while (simplified.length > 2 * maxPoints) {
+    tolerance *= 2;
+    simplified = simplifyLine(simplified, tolerance);
+  }
+  return simplified;
+}
+
+export function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+const PROBLEM_LABELS: Record<ProblemName, string> = {
+  bowl: "bowl x² + y² (tutorial)",
+  rosenbrock: "Rosenbrock's valley",
+  "narrow-bowl": "narrow bowl 0.1x² + 2y²",
+};
+const BETA1_LABELS: Record<string, string> = {
+  power: "β1^t (tutorial)",
+  constant: "β1 (PyTorch, Keras)",
+  inverse: "β1 / t",
+};
+const ALPHA_LABELS: Record<string, string> = {
+  constant: "α (tutorial)",
+  "inverse-sqrt": "α / √t (paper)",
+};
+
+/** Scoped to the explorer's root: nothing here styles the rest of the notebook. */
+const CSS = `
+.amsgrad-explorer{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;background:#fff;padding:8px;box-sizing:border-box;max-width:100%}
+.amsgrad-explorer *{box-sizing:border-box}
+.amsgrad-explorer .ax-top{display:flex;flex-wrap:wrap;gap:10px 14px;align-items:flex-start}
+.amsgrad-explorer .ax-figure{position:relative;flex:0 1 auto;width:100%}
+.amsgrad-explorer .ax-bg svg{display:block;width:100%;height:auto;max-width:none;margin:0}
+.amsgrad-explorer .ax-overlay{position:absolute;left:0;top:0;width:100%;height:100%;touch-action:none;cursor:crosshair;overflow:visible}
+.amsgrad-explorer .ax-side{flex:1 1 320px;max-width:${CHART.width}px;min-width:0}
+.amsgrad-explorer .ax-chart{display:block;width:100%;height:auto;margin:0 0 4px;font-size:10px}
+.amsgrad-explorer .ax-chart .ax-axes line{stroke:#e3e3e3}
+.amsgrad-explorer .ax-chart .ax-axes text{fill:#555}
+.amsgrad-explorer .ax-chart path{fill:none;stroke-width:1.5;stroke-linejoin:round}
+.amsgrad-explorer .ax-readout{margin:4px 0;font-variant-numeric:tabular-nums}
+.amsgrad-explorer .ax-stopped{color:#b00020;white-space:pre-wrap}
+.amsgrad-explorer .ax-controls{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:4px 18px;margin:10px 0 6px;padding:0;border:0}
+.amsgrad-explorer .ax-control{display:grid;grid-template-columns:104px minmax(80px,1fr) 84px;align-items:center;gap:0 6px;margin:0}
+.amsgrad-explorer .ax-control>span{white-space:nowrap}
+.amsgrad-explorer .ax-control input[type=range]{width:100%;margin:0}
+.amsgrad-explorer .ax-control input[type=text]{width:100%;font:inherit;padding:1px 4px;border:1px solid #aaa;border-radius:3px;background:#fff;color:#222}
+.amsgrad-explorer .ax-control select{grid-column:2/4;font:inherit}
+.amsgrad-explorer .ax-check{display:flex;gap:6px;align-items:center;margin:0}
+.amsgrad-explorer .ax-msg{grid-column:1/4;color:#b00020;font-size:12px;min-height:0}
+.amsgrad-explorer .ax-msg:empty{display:none}
+.amsgrad-explorer .ax-invalid input[type=text]{border-color:#b00020;background:#fff0f0;outline:1px solid #b00020}
+.amsgrad-explorer .ax-hint{color:#555}
+.amsgrad-explorer .ax-codebox{display:flex;gap:8px;align-items:flex-start;margin:6px 0 0}
+.amsgrad-explorer .ax-code{flex:1;margin:0;padding:6px 8px;background:#f6f6f6;border:1px solid #e1e1e1;border-radius:3px;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;white-space:pre-wrap;overflow-wrap:anywhere;color:#222}
+.amsgrad-explorer button{font:inherit;padding:1px 8px}
+.amsgrad-explorer .ax-note{margin:6px 0 0;color:#555;font-style:italic}
+`
+  .trim()
+  .replace(/\n/g, "");
+
+function numericControl(settings: ExplorerSettings, name: (typeof NUMERIC_FIELDS)[number]): string {
+  const spec = SLIDERS[name];
+  const position = spec.toPosition(settings[name]);
+  const label = escapeHtml(spec.label);
+  return (
+    `<div class="ax-control" data-field="${name}">` +
+    `<span title="${escapeHtml(name)}">${label}</span>` +
+    `<input type="range" min="${spec.min}" max="${spec.max}" step="${spec.step}" value="${position}" ` +
+    `aria-label="${label} (${escapeHtml(spec.scale)})" title="${escapeHtml(spec.scale)}">` +
+    `<input type="text" value="${escapeHtml(fieldText(settings, name))}" aria-label="${escapeHtml(name)}" ` +
+    `spellcheck="false" autocomplete="off" inputmode="decimal">` +
+    `<div class="ax-msg" role="alert"></div></div>`
+  );
+}
+
+function selectControl(name: string, label: string, value: string, options: readonly (readonly [string, string])[]): string {
+  const items = options
+    .map(([v, text]) => `<option value="${escapeHtml(v)}"${v === value ? " selected" : ""}>${escapeHtml(text)}</option>`)
+    .join("");
+  return `<label class="ax-control" data-field="${name}"><span>${escapeHtml(label)}</span><select>${items}</select></label>`;
+}
+
+function checkControl(name: string, label: string, checked: boolean): string {
+  return (
+    `<label class="ax-check" data-field="${name}"><input type="checkbox"${checked ? " checked" : ""}>` +
+    `<span>${escapeHtml(label)}</span></label>`
+  );
+}
+
+function controls(settings: ExplorerSettings, problems: readonly ProblemName[]): string {
+  return (
+    `<form class="ax-controls" hidden style="display:none" autocomplete="off">` +
+    selectControl(
+      "problem",
+      "objective",
+      settings.problem,
+      problems.map((name) => [name, PROBLEM_LABELS[name]] as const),
+    ) +
+    NUMERIC_FIELDS.map((name) => numericControl(settings, name)).join("") +
+    selectControl(
+      "beta1Schedule",
+      "β1 schedule",
+      settings.beta1Schedule,
+      BETA1_SCHEDULES.map((name) => [name, BETA1_LABELS[name] ?? name] as const),
+    ) +
+    selectControl(
+      "alphaSchedule",
+      "α schedule",
+      settings.alphaSchedule,
+      ALPHA_SCHEDULES.map((name) => [name, ALPHA_LABELS[name] ?? name] as const),
+    ) +
+    checkControl("biasCorrection", "bias correction (as PyTorch)", settings.biasCorrection) +
+    checkControl("compareAdam", "overlay Adam, same settings (black, dashed)", settings.compareAdam) +
+    `<div class="ax-check"><span>start <span class="ax-start-text">(${settings.start[0]}, ${settings.start[1]})</span></span>` +
+    `<span class="ax-hint">click or drag on the contour</span></div>` +
+    `<div class="ax-check"><button type="button" class="ax-reset">reset</button></div>` +
+    `</form>`
+  );
+}
+
+function chart(kind: "objective" | "steps", d: Drawing, compareAdam: boolean): string {
+  const { width, height, marginLeft } = CHART;
+  const hidden = compareAdam ? "visible" : "hidden";
+  const open =
+    `<svg class="ax-chart ax-${kind}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" ` +
+    `width="${width}" height="${height}" role="img">`;
+  if (kind === "objective") {
+    return (
+      open +
+      `<text x="${marginLeft}" y="12" font-weight="600">objective f (log scale)</text>` +
+      `<text class="ax-legend-adam" x="${width - CHART.marginRight}" y="12" text-anchor="end" visibility="${hidden}">— AMSGrad  ┄ Adam</text>` +
+      `<g class="ax-axes">${d.objectiveAxes}</g>` +
+      `<path class="ax-a" stroke="#333" d="${d.objective}"/>` +
+      `<path class="ax-b" stroke="#333" stroke-dasharray="4 3" d="${d.objectiveAdam}"/>` +
+      `</svg>`
+    );
+  }
+  return (
+    open +
+    `<text x="${marginLeft}" y="12" font-weight="600">effective step size per coordinate (log)</text>` +
+    `<text x="${width - CHART.marginRight}" y="12" text-anchor="end"><tspan fill="${X_COLOR}">— x</tspan> <tspan fill="${Y_COLOR}">— y</tspan></text>` +
+    `<g class="ax-axes">${d.stepAxes}</g>` +
+    `<path class="ax-ax" stroke="${X_COLOR}" d="${d.stepX}"/>` +
+    `<path class="ax-ay" stroke="${Y_COLOR}" d="${d.stepY}"/>` +
+    `<path class="ax-bx" stroke="${X_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamX}"/>` +
+    `<path class="ax-by" stroke="${Y_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamY}"/>` +
+    `</svg>`
+  );
+}
+
+/** A line's pieces as path elements (at least one, so that the page always finds one to fill). */
+function pieces(line: readonly string[]): string {
+  return (line.length ? line : [""]).map((d) => `<path d="${d}"/>`).join("");
+}
+
+/** The overlay: the path(s) and the start marker over the plot area, clipped to it. */
+export function overlaySvg(id: string, d: Drawing, background: ContourBackground, standalone = false): string {
+  const f = background.frame;
+  const clipId = `${id}-clip`;
+  return (
+    `<svg class="ax-overlay" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.width} ${f.height}"` +
+    (standalone ? ` width="${f.width}" height="${f.height}"` : "") +
+    `><defs><clipPath id="${clipId}"><rect class="ax-clip" x="${f.marginLeft}" y="${f.marginTop}" ` +
+    `width="${f.width - f.marginLeft - f.marginRight}" height="${f.height - f.marginTop - f.marginBottom}"/></clipPath></defs>` +
+    `<g clip-path="url(#${clipId})" fill="none" stroke-linejoin="round" stroke-linecap="round">` +
+    `<g class="ax-adam-line" stroke="${ADAM_COLOR}" stroke-width="1.5" stroke-dasharray="5 3">${pieces(d.adamLine)}</g>` +
+    `<path class="ax-adam-dots" stroke="${ADAM_COLOR}" stroke-width="3.5" stroke-linecap="square" d="${d.adamDots}"/>` +
+    `<g class="ax-line" stroke="${AMSGRAD_COLOR}" stroke-width="1.5">${pieces(d.line)}</g>` +
+    `<path class="ax-dots" stroke="${AMSGRAD_COLOR}" stroke-width="4" d="${d.dots}"/>` +
+    `</g>` +
+    `<circle class="ax-start" cx="${d.startX}" cy="${d.startY}" r="5" fill="#fff" stroke="#000" stroke-width="1.5"/>` +
+    `</svg>`
+  );
+}
+
+/** Everything but the script. */
+export function explorerMarkup(
+  id: string,
+  settings: ExplorerSettings,
+  problems: readonly ProblemName[],
+  backgrounds: Readonly<Partial<Record<ProblemName, ContourBackground>>>,
+  d: Drawing,
+): string {
+  const current = backgrounds[settings.problem]!;
+  // The first objective's contour as it is (what shows without scripts); the others, needed only once the
+  // script runs and the reader switches, deflated (a third of the size) for the page to inflate then.
+  const bgs = problems
+    .map((name) => {
+      const svg = backgrounds[name]!.svg;
+      if (name === settings.problem) return `<div class="ax-bg" data-problem="${name}">${svg}</div>`;
+      const deflated = deflateSync(Buffer.from(svg, "utf8"), { level: 9 }).toString("base64");
+      return `<div class="ax-bg" data-problem="${name}" data-deflated="${deflated}" hidden style="display:none"></div>`;
+    })
+    .join("");
+  return (
+    `<div class="amsgrad-explorer" data-amsgrad-explorer="${id}" data-best="${d.best}" data-score="${d.score}" ` +
+    `data-best-adam="${d.bestAdam}" data-score-adam="${d.scoreAdam}">` +
+    `<style>${CSS}</style>` +
+    `<div class="ax-top">` +
+    `<div class="ax-figure" style="max-width:${current.frame.width}px">${bgs}${overlaySvg(id, d, current)}</div>` +
+    `<div class="ax-side">` +
+    chart("objective", d, settings.compareAdam) +
+    chart("steps", d, settings.compareAdam) +
+    `<div class="ax-readout"><div class="ax-read">${escapeHtml(d.readout)}</div>` +
+    `<div class="ax-read-adam">${escapeHtml(d.readoutAdam)}</div><div class="ax-stopped">${escapeHtml(d.stopped)}</div></div>` +
+    `</div></div>` +
+    controls(settings, problems) +
+    `<div class="ax-codebox"><pre class="ax-code">${escapeHtml(reproducingCode(settings))}</pre>` +
+    `<button type="button" class="ax-copy" hidden>copy</button></div>` +
+    `<p class="ax-note">${escapeHtml(NO_SCRIPT_NOTE)}</p>`
+  );
+}
