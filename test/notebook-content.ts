@@ -42,6 +42,9 @@ function checkShape(nb: ExecutedNotebook): void {
   assert.ok(markdown.some((m) => m.includes("## Summary")));
 }
 
+/** The number of live explorers (HTML outputs with the explorer's root) a cell displayed. */
+const explorers = (nb: ExecutedNotebook, ref: string) => cellHtml(nb, ref).filter((html) => html.includes("data-amsgrad-explorer")).length;
+
 /** The number of SVG figures a cell displayed. */
 const svgCount = (nb: ExecutedNotebook, ref: string) => cellSvg(nb, ref).length;
 
@@ -87,6 +90,7 @@ export const contentChecks: Record<string, ContentCheck> = {
     assert.equal(svgCount(nb, "effectiveStepSizeCurve(run)"), 1);
     assert.match(cellStdout(nb, "effectiveStepSizeCurve(run)"), /never grew: true/);
     assert.ok(cellSource(nb, "contourFigure(objective").includes("paths: [run]"));
+    assert.equal(explorers(nb, "showExplorer({ ...hyperparameters"), 1, "the run in a live explorer");
   },
   "06-adam-versus-amsgrad.ipynb": (nb) => {
     checkShape(nb);
@@ -102,6 +106,7 @@ export const contentChecks: Record<string, ContentCheck> = {
     const stochastic = cellStdout(nb, "runOnline(stochasticCounterexample");
     assert.ok(Number(/Adam +x = (-?[\d.]+)/.exec(stochastic)?.[1]) > 0.9);
     assert.ok(Number(/AMSGrad x = (-?[\d.]+)/.exec(stochastic)?.[1]) < -0.5);
+    assert.equal(explorers(nb, "compareAdam: true"), 1, "both optimizers in a live explorer");
   },
   "07-hyperparameters.ipynb": (nb) => {
     checkShape(nb);
@@ -114,6 +119,7 @@ export const contentChecks: Record<string, ContentCheck> = {
     assert.match(cellStdout(nb, "gradientDescent(rosenbrock.objective"), /gradientDescent: stopped at iteration \d+: non-finite objective/);
     assert.equal(svgCount(nb, "const rosenbrockRuns"), 2);
     assert.equal(svgCount(nb, "const narrowStart"), 1);
+    assert.equal(explorers(nb, "problem: \"narrow-bowl\""), 1, "the sweeps as sliders");
   },
   "08-explorer.ipynb": (nb) => {
     checkShape(nb);
