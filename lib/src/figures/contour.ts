@@ -97,7 +97,7 @@ const CONTOUR_OPTIONS = [
   "legend", "colorBar", "sampleSpacing", "tolerance", "document",
 ] as const;
 
-const MARGIN = { top: 30, right: 66, bottom: 34, left: 40 };
+const MARGIN = { top: 30, right: 66, bottom: 34, left: 48 }; // left: room for "−0.5" and the rotated "y" apart
 
 interface ResolvedProblem {
   f: Objective2D;
