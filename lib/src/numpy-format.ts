@@ -8,22 +8,11 @@
  * `numpy/core/src/multiarray/dragon4.c` (the `min_digits` version of numpy ≥ 1.21; checked against
  * numpy 1.24.2 by the fixtures in test/fixtures/).
  */
+import { describe } from "./errors.js";
 
 // ---------------------------------------------------------------------------------------------
-// Input checks (kept local so that this module stands alone).
+// Input checks (messages render values with errors.ts's describe, as every other module does).
 
-function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
-  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
-    const items = Array.from(value as ArrayLike<unknown>, show);
-    return `[${items.length > 6 ? [...items.slice(0, 6), "…"].join(", ") : items.join(", ")}]`;
-  }
-  if (value === null) return "null";
-  if (typeof value === "function") return "a function";
-  if (typeof value === "object") return "an object";
-  return String(value);
-}
 
 function checkArray(where: string, name: string, value: unknown): ArrayLike<number> {
   const arrayLike =
@@ -33,7 +22,7 @@ function checkArray(where: string, name: string, value: unknown): ArrayLike<numb
     Number.isSafeInteger((value as { length: number }).length) &&
     (value as { length: number }).length >= 0;
   if (!arrayLike) {
-    throw new TypeError(`${where}: ${name} must be a non-empty array-like of numbers, got ${show(value)}`);
+    throw new TypeError(`${where}: ${name} must be a non-empty array-like of numbers, got ${describe(value)}`);
   }
   const array = value as ArrayLike<unknown>;
   if (array.length === 0) {
@@ -41,7 +30,7 @@ function checkArray(where: string, name: string, value: unknown): ArrayLike<numb
   }
   for (let i = 0; i < array.length; i++) {
     if (typeof array[i] !== "number") {
-      throw new TypeError(`${where}: ${name}[${i}] must be a number (NaN and ±Infinity allowed), got ${show(array[i])}`);
+      throw new TypeError(`${where}: ${name}[${i}] must be a number (NaN and ±Infinity allowed), got ${describe(array[i])}`);
     }
   }
   return array as ArrayLike<number>;
@@ -49,7 +38,7 @@ function checkArray(where: string, name: string, value: unknown): ArrayLike<numb
 
 function checkNumberArg(where: string, name: string, value: unknown): asserts value is number {
   if (typeof value !== "number") {
-    throw new TypeError(`${where}: ${name} must be a number (NaN and ±Infinity allowed), got ${show(value)}`);
+    throw new TypeError(`${where}: ${name} must be a number (NaN and ±Infinity allowed), got ${describe(value)}`);
   }
 }
 
@@ -557,10 +546,10 @@ const twoPow = (k: number): number => 2 ** k;
 export function formatPercentF(value: number, digits: number): string {
   checkNumberArg("formatPercentF", "value", value);
   if (typeof digits !== "number") {
-    throw new TypeError(`formatPercentF: digits must be an integer from 0 to 100, got ${show(digits)}`);
+    throw new TypeError(`formatPercentF: digits must be an integer from 0 to 100, got ${describe(digits)}`);
   }
   if (!(Number.isInteger(digits) && digits >= 0 && digits <= 100)) {
-    throw new RangeError(`formatPercentF: digits must be an integer from 0 to 100, got ${show(digits)}`);
+    throw new RangeError(`formatPercentF: digits must be an integer from 0 to 100, got ${describe(digits)}`);
   }
   return percentF(value, digits);
 }
@@ -607,10 +596,10 @@ function percentF(value: number, digits: number): string {
  */
 export function formatProgress(t: number, x: ArrayLike<number>, score: number): string {
   if (typeof t !== "number") {
-    throw new TypeError(`formatProgress: t must be a non-negative integer, got ${show(t)}`);
+    throw new TypeError(`formatProgress: t must be a non-negative integer, got ${describe(t)}`);
   }
   if (!(Number.isSafeInteger(t) && t >= 0)) {
-    throw new RangeError(`formatProgress: t must be a non-negative integer, got ${show(t)}`);
+    throw new RangeError(`formatProgress: t must be a non-negative integer, got ${describe(t)}`);
   }
   const values = checkArray("formatProgress", "x", x);
   checkNumberArg("formatProgress", "score", score);

@@ -3,23 +3,13 @@
  * `numpy.random.rand()`. Pure arithmetic on a `Uint32Array`, so it runs the same in Node and in
  * browsers.
  */
+import { describe } from "./errors.js";
 
 const N = 624;
 const M = 397;
 const MATRIX_A = 0x9908b0df;
 const UPPER_MASK = 0x80000000;
 const LOWER_MASK = 0x7fffffff;
-
-/** Renders a rejected seed for an error message. */
-function show(value: unknown): string {
-  if (typeof value === "number") return Object.is(value, -0) ? "-0" : String(value);
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "bigint") return `${value}n`;
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "function") return "a function";
-  return String(value);
-}
 
 /**
  * A generator of uniform doubles in [0, 1) identical to numpy's legacy `RandomState`:
@@ -41,10 +31,10 @@ function show(value: unknown): string {
  */
 export function numpyRandom(seed: number): () => number {
   if (typeof seed !== "number") {
-    throw new TypeError(`numpyRandom: seed must be an integer from 0 to 4294967295, got ${show(seed)}`);
+    throw new TypeError(`numpyRandom: seed must be an integer from 0 to 4294967295, got ${describe(seed)}`);
   }
   if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) {
-    throw new RangeError(`numpyRandom: seed must be an integer from 0 to 4294967295, got ${show(seed)}`);
+    throw new RangeError(`numpyRandom: seed must be an integer from 0 to 4294967295, got ${describe(seed)}`);
   }
 
   const mt = new Uint32Array(N);

@@ -6,24 +6,11 @@
  * Path coordinates are absolute and rounded to 0.01 px on the contour (tests read them back and compare
  * with the library's solutions through the same scales) and to 0.1 px on the charts.
  */
+import type { Frame } from "../figures/figure.js";
 import type { RunBuffers } from "./compute.js";
 
-/**
- * Where the contour figure puts its plot area: data domains and the pixel box (the same shape as the
- * figures' `Frame`): x: xDomain → [marginLeft, width − marginRight]; y: yDomain → [height − marginBottom, marginTop].
- */
-export interface Frame {
-  readonly width: number;
-  readonly height: number;
-  readonly marginTop: number;
-  readonly marginRight: number;
-  readonly marginBottom: number;
-  readonly marginLeft: number;
-  /** The x values at the left and right edges of the plot area. */
-  readonly xDomain: readonly [number, number];
-  /** The y values at the bottom and top edges of the plot area. */
-  readonly yDomain: readonly [number, number];
-}
+/** The contour figure's plot area (data domains and pixel box), as the figures define it. */
+export type { Frame };
 
 /** The pixel box of one small chart (objective, step size). */
 export interface ChartGeometry {
