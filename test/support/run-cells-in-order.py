@@ -21,6 +21,7 @@ notebook's folder, as in the Notebook.
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import queue
@@ -28,20 +29,13 @@ import sys
 import time
 import warnings
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-LOCAL_JUPYTER = os.path.join(ROOT, ".jupyter-local")
-
-
-def prepare_environment():
-    paths = [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
-    if os.path.abspath(LOCAL_JUPYTER) not in [os.path.abspath(p) for p in paths]:
-        paths.insert(0, LOCAL_JUPYTER)
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(paths)
-    for var, sub in (("JUPYTER_RUNTIME_DIR", "runtime"), ("JUPYTER_DATA_DIR", "data"),
-                     ("JUPYTER_CONFIG_DIR", "config"), ("IPYTHONDIR", "ipython")):
-        if not os.environ.get(var):
-            os.environ[var] = os.path.join(LOCAL_JUPYTER, sub)
-        os.makedirs(os.environ[var], mode=0o700, exist_ok=True)
+# The environment set-up is execute-notebook.py's (the project-local kernel spec, Jupyter's files in
+# .jupyter-local); that file's name has a hyphen, so it is loaded by path.
+_spec = importlib.util.spec_from_file_location("execute_notebook", os.path.join(os.path.dirname(os.path.abspath(__file__)), "execute-notebook.py"))
+_execute_notebook = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_execute_notebook)
+ROOT = _execute_notebook.ROOT
+prepare_environment = _execute_notebook.prepare_environment
 
 
 def wait_until_listening(kc, timeout):

@@ -84,15 +84,7 @@ export function runOptions(settings: ExplorerSettings): RunOptions {
  */
 export function computeRun(settings: ExplorerSettings, out: RunBuffers): RunBuffers {
   const { objective, derivative } = EXPLORER_PROBLEMS[settings.problem];
-  const hyperparameters = {
-    alpha: settings.alpha,
-    beta1: settings.beta1,
-    beta2: settings.beta2,
-    eps: settings.eps,
-    beta1Schedule: settings.beta1Schedule,
-    alphaSchedule: settings.alphaSchedule,
-    biasCorrection: settings.biasCorrection,
-  };
+  const { start: _start, nIter: _nIter, ...hyperparameters } = runOptions(settings);
   const optimizer = out.kind === "amsgrad" ? amsgradOptimizer(hyperparameters) : adamOptimizer(hyperparameters);
   const hyper = optimizer.hyperparameters;
   const nIter = settings.nIter;
