@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { CHROMIUM, ROOT, SetupError, runMain, setup } from "./setup.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, ROOT, SetupError, runMain, setup } from "./setup.mjs";
 
 const HELP = `Usage: npm run print [-- [options] [HANDOUT.html ...]]
 
@@ -29,17 +29,6 @@ Options:
   -h, --help        this help
 `;
 
-/** Headless Chromium flags that work as root on these machines, without background network traffic. */
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 const FOOTER =
   '<div style="width:100%;font:8px system-ui,sans-serif;color:#666;padding:0 12mm;display:flex;justify-content:space-between">' +

@@ -32,3 +32,4 @@ export function setup(options?: {
   lenientLib?: boolean;
 }): NodeJS.ProcessEnv;
 export function runMain(main: () => unknown): void;
+export const CHROMIUM_ARGS: string[];

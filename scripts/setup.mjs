@@ -29,6 +29,17 @@ export const TSLAB_BIN = join(ROOT, "node_modules", "tslab", "bin", "tslab");
 export const NOTEBOOKS_DIR = join(ROOT, "notebooks");
 export const HARNESS = join(ROOT, "test", "support", "execute-notebook.py");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+/** Flags known to work headless as root on these machines, without background network traffic. */
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Debian packages that give classic Notebook 6, nbconvert and nbclient under /usr/bin/python3. */
 export const JUPYTER_PACKAGES = [

@@ -5,21 +5,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
-import { CHROMIUM } from "../../scripts/setup.mjs";
+import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/setup.mjs";
 
-export { CHROMIUM };
+export { CHROMIUM, CHROMIUM_ARGS };
 
-/** Flags known to work headless as root on these machines, without background network traffic. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 export function chromiumAvailable(): boolean {
   return existsSync(CHROMIUM);
