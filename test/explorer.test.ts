@@ -18,7 +18,8 @@ import { SLIDERS } from "../lib/src/explorer/controls.ts";
 import type { Frame } from "../lib/src/explorer/draw.ts";
 import type {} from "../lib/src/explorer/page.ts"; // window.__amsgradExplorer
 import { NO_SCRIPT_NOTE } from "../lib/src/explorer/markup.ts";
-import { DEFAULT_STARTS, EXPLORER_PROBLEMS, type ExplorerSettings, type NumericField } from "../lib/src/explorer/settings.ts";
+import type { ExplorerSettings, NumericField } from "../lib/src/explorer/settings.ts";
+import { testProblems } from "../lib/src/objectives.ts";
 import { chromiumAvailable, launchBrowser, offlineOnly } from "./support/browser.ts";
 import { freePort, startNotebookServer, type NotebookServer } from "./support/jupyter-server.ts";
 
@@ -176,7 +177,7 @@ function scales(frame: Frame) {
 
 /** The library run for the settings a page shows, with the options spelt out here. */
 function libraryRun(kind: "amsgrad" | "adam", s: ExplorerSettings): RunResult {
-  const problem = EXPLORER_PROBLEMS[s.problem];
+  const problem = testProblems[s.problem];
   const options: RunOptions = {
     start: s.start,
     nIter: s.nIter,
@@ -194,7 +195,7 @@ function libraryRun(kind: "amsgrad" | "adam", s: ExplorerSettings): RunResult {
 /** The page's drawing and numbers are the library's for the settings it shows. */
 function assertDrawnRuns(st: PageState, label: string): void {
   const { x, y } = scales(st.frame);
-  const expectedFrame = contourBackground(EXPLORER_PROBLEMS[st.settings.problem], 420, undefined).frame;
+  const expectedFrame = contourBackground(testProblems[st.settings.problem], 420, undefined).frame;
   assert.deepEqual(st.frame, expectedFrame, `${label}: the page draws over the contour figure's frame`);
   const kinds = st.settings.compareAdam ? (["amsgrad", "adam"] as const) : (["amsgrad"] as const);
   for (const kind of kinds) {
@@ -283,7 +284,7 @@ describe("the explorer in an executed HTML handout, in Chromium", { skip: !chrom
     const [a, b] = [await state(page, keys[0]), await state(page, keys[1])];
     assert.deepEqual(
       { problem: a.settings.problem, start: a.settings.start, nIter: a.settings.nIter, alpha: a.settings.alpha, beta1: a.settings.beta1, beta2: a.settings.beta2 },
-      { problem: "bowl", start: [...DEFAULT_STARTS.bowl], nIter: 100, alpha: 0.007, beta1: 0.9, beta2: 0.99 },
+      { problem: "bowl", start: [...testProblems.bowl.defaultStart], nIter: 100, alpha: 0.007, beta1: 0.9, beta2: 0.99 },
     );
     assert.equal(b.settings.problem, "rosenbrock");
     assert.equal(b.settings.compareAdam, true);
@@ -423,12 +424,12 @@ describe("the explorer in an executed HTML handout, in Chromium", { skip: !chrom
       page.locator(`[data-instance="${key}"] [data-field="problem"] select`).selectOption("narrow-bowl").then(() => {}),
     );
     assert.equal(st.settings.problem, "narrow-bowl");
-    assert.deepEqual(st.settings.start, [...DEFAULT_STARTS["narrow-bowl"]]);
+    assert.deepEqual(st.settings.start, [...testProblems["narrow-bowl"].defaultStart]);
     // Its contour was stored deflated: the page unpacks it and shows it in place of the bowl's.
     await page.locator(`[data-instance="${key}"] .ax-bg[data-problem="narrow-bowl"] svg`).waitFor({ state: "visible" });
     const shown = await page.locator(`[data-instance="${key}"] .ax-bg:visible`).getAttribute("data-problem");
     assert.equal(shown, "narrow-bowl");
-    const contour = contourBackground(EXPLORER_PROBLEMS["narrow-bowl"], 420, undefined).svg;
+    const contour = contourBackground(testProblems["narrow-bowl"], 420, undefined).svg;
     const inPage = await page.locator(`[data-instance="${key}"] .ax-bg[data-problem="narrow-bowl"]`).evaluate((e) => e.innerHTML);
     assert.equal(inPage.length > 0.9 * contour.length, true, "the whole figure");
     assert.match(inPage, /Narrow bowl: 0\.1x² \+ 2y²/);

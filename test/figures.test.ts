@@ -15,7 +15,7 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as Plot from "@observablehq/plot";
 import fc from "fast-check";
-import { adam, amsgrad, bowl, rosenbrock, type RunResult } from "../lib/src/index.ts";
+import { adam, amsgrad, bowl, rosenbrock, traceRun, type RunResult } from "../lib/src/index.ts";
 import {
   contourFigure,
   contourLevels,
@@ -28,7 +28,6 @@ import {
   objectiveCurve,
   show,
   surfaceFigure,
-  traceRun,
   type Figure,
 } from "../lib/src/figures/index.ts";
 import { bandGeometry, sampleGrid, setBandCacheSize } from "../lib/src/figures/bands.ts";

@@ -71,6 +71,19 @@ export const TUTORIAL_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze
 });
 
 /**
+ * The β1 schedule used when none is given: the tutorial's `"power"` (β1^t) without bias correction, and
+ * `"constant"` with it, so that `biasCorrection: true` alone gives exactly PyTorch's AMSGrad. The one
+ * statement of this rule: the options, the explorer's toggle and its reproducing code all ask here.
+ *
+ * @example
+ * defaultBeta1Schedule(false) // "power"
+ * defaultBeta1Schedule(true)  // "constant"
+ */
+export function defaultBeta1Schedule(biasCorrection: boolean): Beta1Schedule {
+  return biasCorrection ? "constant" : "power";
+}
+
+/**
  * Fills in defaults and checks every hyperparameter, throwing a RangeError/TypeError that names the
  * option, the value and what is accepted. Undefined fields take their defaults.
  *
@@ -87,7 +100,7 @@ export function resolveHyperparameters(options: Partial<Hyperparameters> = {}, w
     beta1: pick("beta1"),
     beta2: pick("beta2"),
     eps: pick("eps"),
-    beta1Schedule: options.beta1Schedule === undefined ? (biasCorrection ? "constant" : "power") : options.beta1Schedule,
+    beta1Schedule: options.beta1Schedule === undefined ? defaultBeta1Schedule(biasCorrection) : options.beta1Schedule,
     alphaSchedule: pick("alphaSchedule"),
     biasCorrection,
   };
@@ -132,6 +145,11 @@ export interface Optimizer {
    * Where the denominator is 0 (every gradient so far was 0 and eps = 0) the step is 0, not NaN.
    */
   update(params: Float64Array, grad: Float64Array, state: OptimizerState): void;
+  /**
+   * The effective step size of coordinate `i` in the last update (t = state.step ≥ 1): the factor s of
+   * x ← x − s·m (see {@link effectiveStepSize}); for gradient descent, α(t) (its m is the gradient).
+   */
+  effectiveStepSize(state: OptimizerState, i: number): number;
 }
 
 // Error-free product of two doubles (Dekker's split; JavaScript has no fused multiply-add).
@@ -200,7 +218,8 @@ export function alphaAt(hyper: Pick<Hyperparameters, "alpha" | "alphaSchedule">,
  * The effective step size of one coordinate at iteration t: the factor s that multiplies m in the
  * update x ← x − s·m, given that coordinate's denominator source v̂ (v for Adam):
  *   s = α(t) / (√v̂ + ε),  or with bias correction  s = (α(t) / (1 − β1^t)) / (√v̂ / √(1 − β2^t) + ε).
- * AMSGrad's v̂ never decreases, so with a constant α its s never grows. 0 where the denominator is 0
+ * AMSGrad's v̂ never decreases, so with a constant α and no bias correction its s never grows; with bias
+ * correction the factors 1/(1 − β1^t) and √(1 − β2^t) change with t and s can grow. 0 where the denominator is 0
  * (no step is taken there).
  *
  * @example
@@ -350,6 +369,7 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
       kernel(params, grad, state.m, state.v, state.vmax, coefficients);
       state.step = t;
     },
+    effectiveStepSize: (state, i) => effectiveStepSize(hyper, state.step, state.vmax[i]),
   };
 }
 
@@ -425,5 +445,6 @@ export function gradientDescentOptimizer(options: Partial<GradientDescentHyperpa
       for (let i = 0; i < n; i++) params[i] = params[i] - stepAlpha * grad[i];
       state.step = t;
     },
+    effectiveStepSize: (state) => alphaAt(hyper, state.step),
   };
 }

@@ -5,8 +5,10 @@ import {
   checkFunction,
   checkKnownKeys,
   checkPoint,
+  checkSeed,
   describe,
 } from "./errors.js";
+import { runLoop, stopMessage, type Derivative, type IterationCallback, type Objective, type RunSink } from "./loop.js";
 import {
   adamOptimizer,
   amsgradOptimizer,
@@ -18,24 +20,7 @@ import {
 } from "./optimizer.js";
 import { seededRandom, type RandomSource } from "./random.js";
 
-/** An objective taking the coordinates as separate arguments, as the tutorial's `objective(x, y)`. */
-export type Objective = (...point: number[]) => number;
-/** Its gradient, taking the coordinates as separate arguments, as the tutorial's `derivative(x, y)`. */
-export type Derivative = (...point: number[]) => ArrayLike<number>;
-
-/** What {@link RunOptions.onIteration} receives after each iteration. */
-export interface IterationInfo {
-  /** The iteration index, 0 … nIter − 1, as the tutorial's loop variable (its update uses t + 1). */
-  t: number;
-  /** The point after this iteration (a live view: copy it to keep it). */
-  point: Float64Array;
-  /** objective(...point). */
-  score: number;
-  /** The gradient this iteration used, at the previous point (a live view). */
-  gradient: Float64Array;
-  /** The optimizer's state after this iteration (live views of m, v, vmax). */
-  state: OptimizerState;
-}
+export type { Derivative, IterationCallback, IterationInfo, Objective } from "./loop.js";
 
 /**
  * Options of {@link amsgrad} and {@link adam}. Hyperparameters default to the tutorial's run; give
@@ -55,7 +40,7 @@ export interface RunOptions extends Partial<Hyperparameters> {
   /** Clip every iterate into `bounds` (the paper's projection). Default false. */
   project?: boolean;
   /** Called after every iteration (progress lines, live plots). */
-  onIteration?: (info: IterationInfo) => void;
+  onIteration?: IterationCallback;
 }
 
 /** The result of a run, as the tutorial returns it plus the whole path. */
@@ -79,7 +64,10 @@ export interface RunResult {
 export class RunStoppedError extends Error {
   /** The iteration (0-based, as in `solutions`) that failed. */
   readonly iteration: number;
-  /** Everything computed before the failure: `solutions.length === iteration`. */
+  /**
+   * Everything computed before the failure: `solutions.length === iteration` when the iteration's step
+   * failed, `iteration + 1` when only the `onIteration` callback after it threw (its result is kept).
+   */
   readonly partial: RunResult;
   constructor(message: string, iteration: number, partial: RunResult, options?: { cause?: unknown }) {
     super(message, options);
@@ -108,21 +96,24 @@ function prepareRun(where: string, objective: unknown, derivative: unknown, opti
     throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   }
   checkKnownKeys(where, options, known);
-  const nIter = options.nIter ?? 100;
+  // One rule for every option: undefined takes the default, anything else (null included) is checked.
+  const nIter = options.nIter === undefined ? 100 : options.nIter;
   checkCount(where, "nIter", nIter);
-  const bounds = options.bounds === undefined ? undefined : checkBounds(where, "bounds", Array.from(options.bounds));
-  const project = options.project ?? false;
+  const bounds = options.bounds === undefined ? undefined : checkBounds(where, "bounds", options.bounds);
+  const project = options.project === undefined ? false : options.project;
   checkBoolean(where, "project", project);
   if (project && !bounds) throw new TypeError(`${where}: project: true needs bounds to project into`);
   if (options.onIteration !== undefined) checkFunction(where, "onIteration", options.onIteration);
   if (options.rng !== undefined && options.seed !== undefined) {
     throw new TypeError(`${where}: give seed or rng, not both`);
   }
+  // Checked even when an explicit start makes them unused: a typo must not pass silently.
+  if (options.rng !== undefined) checkFunction(where, "rng", options.rng);
+  if (options.seed !== undefined) checkSeed(where, "seed", options.seed);
   let start: number[];
   if (options.start !== undefined) {
     start = checkPoint(where, "start", options.start, bounds?.length);
   } else if (bounds) {
-    if (options.rng !== undefined) checkFunction(where, "rng", options.rng);
     const rng: RandomSource = options.rng ?? seededRandom(options.seed ?? 1);
     // x = min + u · (max − min), one draw per dimension in order, as the tutorial's numpy line does.
     start = bounds.map(([lo, hi], i) => {
@@ -136,85 +127,113 @@ function prepareRun(where: string, objective: unknown, derivative: unknown, opti
   return { nIter, bounds, project, start };
 }
 
-/** Runs any {@link Optimizer} on an objective of separate coordinates; shared by amsgrad() and adam(). */
-function runOptimizer(
-  where: string,
-  optimizer: Optimizer,
+/**
+ * Keeps a run as arrays, for the drivers' {@link RunResult}: one copy of the point per iteration.
+ * traceRun extends it to keep the optimizer's state too.
+ */
+export class ResultRecorder implements RunSink {
+  readonly solutions: number[][] = [];
+  readonly scores: number[] = [];
+  /** f at the start; NaN until the loop has evaluated it. */
+  startScore = NaN;
+  constructor(readonly startPoint: readonly number[]) {}
+  start(_point: Float64Array, score: number): void {
+    this.startScore = score;
+  }
+  step(_t: number, point: Float64Array, score: number, _gradient: Float64Array, _state: OptimizerState): void {
+    this.solutions.push(Array.from(point));
+    this.scores.push(score);
+  }
+  /** The tutorial's `[best, score]` plus the path: the last point, or the start when there was none. */
+  result(): RunResult {
+    const n = this.solutions.length;
+    return {
+      best: n ? this.solutions[n - 1].slice() : this.startPoint.slice(),
+      score: n ? this.scores[n - 1] : this.startScore,
+      solutions: this.solutions,
+      scores: this.scores,
+      start: this.startPoint.slice(),
+    };
+  }
+}
+
+/** A run function of this module, as {@link traceRun} and the explorer find it: its name and optimizer. */
+export interface Driver {
+  /** The function's name, which its messages start with: "amsgrad", "adam", "gradientDescent". */
+  readonly where: string;
+  /** Its name in legends: "AMSGrad", "Adam", "gradient descent". */
+  readonly label: string;
+  /** The options it accepts. */
+  readonly options: readonly string[];
+  /** The update rule for these options (checked, defaults filled in). */
+  optimizer(options: RunOptions): Optimizer;
+}
+
+const DRIVERS = new Map<unknown, Driver>();
+
+/** The {@link Driver} behind `amsgrad`, `adam` or `gradientDescent`; undefined for any other value. */
+export function driverOf(run: unknown): Driver | undefined {
+  return DRIVERS.get(run);
+}
+
+/**
+ * Checks the options, draws the start, runs {@link runLoop} into the recorder `record(start, optimizer)`
+ * makes and returns that recorder; throws a {@link RunStoppedError} holding the recorder's result when
+ * a step fails. Every driver (and traceRun) is this function with its own recorder.
+ */
+export function drive<R extends ResultRecorder>(
+  driver: Driver,
   objective: Objective,
   derivative: Derivative,
-  setup: ReturnType<typeof prepareRun>,
-  onIteration: RunOptions["onIteration"],
-): RunResult {
-  const { nIter, bounds, project, start } = setup;
-  const n = start.length;
-  const point = Float64Array.from(start);
-  const gradient = new Float64Array(n);
-  const state = optimizer.init(n);
-  const solutions: number[][] = [];
-  const scores: number[] = [];
-  const result = (): RunResult => ({
-    best: solutions.length ? solutions[solutions.length - 1].slice() : start.slice(),
-    score: scores.length ? scores[scores.length - 1] : objective(...start),
-    solutions,
-    scores,
-    start: start.slice(),
-  });
-  const stop = (t: number, why: string, cause?: unknown): never => {
-    let partial: RunResult;
-    try {
-      partial = result();
-    } catch {
-      partial = { best: start.slice(), score: NaN, solutions, scores, start: start.slice() };
-    }
-    throw new RunStoppedError(`${where}: stopped at iteration ${t}: ${why}`, t, partial, { cause });
-  };
-  for (let t = 0; t < nIter; t++) {
-    let g: ArrayLike<number>;
-    try {
-      g = derivative(...point);
-    } catch (error) {
-      return stop(t, `derivative threw: ${(error as Error)?.message ?? String(error)}`, error);
-    }
-    if (!g || g.length !== n) {
-      return stop(t, `derivative returned ${g ? g.length : describe(g)} values for a ${n}-dimensional point`);
-    }
-    for (let i = 0; i < n; i++) {
-      const gi = g[i];
-      if (!Number.isFinite(gi)) {
-        return stop(t, `non-finite gradient ${describe(gi)} in coordinate ${i} at ${describe(Array.from(point))}`);
-      }
-      gradient[i] = gi;
-    }
-    optimizer.update(point, gradient, state);
-    if (project && bounds) {
-      for (let i = 0; i < n; i++) point[i] = Math.min(bounds[i][1], Math.max(bounds[i][0], point[i]));
-    }
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(point[i])) {
-        return stop(t, `non-finite coordinate ${describe(point[i])} in coordinate ${i} after the update`);
-      }
-    }
-    let score: number;
-    try {
-      score = objective(...point);
-    } catch (error) {
-      return stop(t, `objective threw: ${(error as Error)?.message ?? String(error)}`, error);
-    }
-    if (typeof score !== "number" || !Number.isFinite(score)) {
-      return stop(t, `non-finite objective ${describe(score)} at ${describe(Array.from(point))}`);
-    }
-    solutions.push(Array.from(point));
-    scores.push(score);
-    if (onIteration) {
-      try {
-        onIteration({ t, point, score, gradient, state });
-      } catch (error) {
-        return stop(t + 1, `onIteration threw: ${(error as Error)?.message ?? String(error)}`, error);
-      }
-    }
+  options: RunOptions,
+  record: (start: number[], optimizer: Optimizer) => R,
+): R {
+  const setup = prepareRun(driver.where, objective, derivative, options, driver.options);
+  const optimizer = driver.optimizer(options);
+  const recorder = record(setup.start, optimizer);
+  const stop = runLoop(optimizer, objective, derivative, setup, recorder, options.onIteration);
+  if (stop) {
+    throw new RunStoppedError(stopMessage(driver.where, stop), stop.iteration, recorder.result(), { cause: stop.cause });
   }
-  return result();
+  return recorder;
 }
+
+/** The hyperparameters among the run options (undefined ones left out, so that defaults apply). */
+function pickHyperparameters(options: RunOptions): Partial<Hyperparameters> {
+  const picked: Partial<Hyperparameters> = {};
+  for (const key of HYPERPARAMETER_NAMES) {
+    if (options[key] !== undefined) (picked as Record<string, unknown>)[key] = options[key];
+  }
+  return picked;
+}
+
+const AMSGRAD: Driver = {
+  where: "amsgrad",
+  label: "AMSGrad",
+  options: RUN_OPTIONS,
+  optimizer: (options) => amsgradOptimizer(pickHyperparameters(options)),
+};
+
+const ADAM: Driver = {
+  where: "adam",
+  label: "Adam",
+  options: RUN_OPTIONS,
+  optimizer: (options) => adamOptimizer(pickHyperparameters(options)),
+};
+
+/** The options {@link gradientDescent} accepts: the run options with alpha and alphaSchedule only. */
+const GRADIENT_DESCENT_OPTIONS: readonly string[] = RUN_OPTIONS.filter(
+  (name) => !["beta1", "beta2", "eps", "beta1Schedule", "biasCorrection"].includes(name),
+);
+
+const GRADIENT_DESCENT: Driver = {
+  where: "gradientDescent",
+  label: "gradient descent",
+  options: GRADIENT_DESCENT_OPTIONS,
+  optimizer: (options) => gradientDescentOptimizer({ alpha: options.alpha, alphaSchedule: options.alphaSchedule }),
+};
+
+const record = (start: number[]) => new ResultRecorder(start);
 
 /**
  * Gradient descent with AMSGrad, as the tutorial's `amsgrad()`, for any number of dimensions.
@@ -236,9 +255,7 @@ function runOptimizer(
  * @throws RangeError / TypeError for a bad option, naming it; {@link RunStoppedError} when a step fails.
  */
 export function amsgrad(objective: Objective, derivative: Derivative, options: RunOptions = {}): RunResult {
-  const setup = prepareRun("amsgrad", objective, derivative, options);
-  const optimizer = amsgradOptimizer(pickHyperparameters(options));
-  return runOptimizer("amsgrad", optimizer, objective, derivative, setup, options.onIteration);
+  return drive(AMSGRAD, objective, derivative, options, record).result();
 }
 
 /**
@@ -250,23 +267,8 @@ export function amsgrad(objective: Objective, derivative: Derivative, options: R
  * const b = amsgrad(objective, derivative, { start: [0.5, 0.5] });
  */
 export function adam(objective: Objective, derivative: Derivative, options: RunOptions = {}): RunResult {
-  const setup = prepareRun("adam", objective, derivative, options);
-  const optimizer = adamOptimizer(pickHyperparameters(options));
-  return runOptimizer("adam", optimizer, objective, derivative, setup, options.onIteration);
+  return drive(ADAM, objective, derivative, options, record).result();
 }
-
-function pickHyperparameters(options: RunOptions): Partial<Hyperparameters> {
-  const picked: Partial<Hyperparameters> = {};
-  for (const key of HYPERPARAMETER_NAMES) {
-    if (options[key] !== undefined) (picked as Record<string, unknown>)[key] = options[key];
-  }
-  return picked;
-}
-
-/** The options {@link gradientDescent} accepts: the run options with alpha and alphaSchedule only. */
-const GRADIENT_DESCENT_OPTIONS: readonly string[] = RUN_OPTIONS.filter(
-  (name) => !["beta1", "beta2", "eps", "beta1Schedule", "biasCorrection"].includes(name),
-);
 
 /**
  * Plain gradient descent, x(t) = x(t−1) − α·f'(x(t−1)), with the same calling convention, options and
@@ -281,8 +283,7 @@ export function gradientDescent(
   derivative: Derivative,
   options: Omit<RunOptions, "beta1" | "beta2" | "eps" | "beta1Schedule" | "biasCorrection"> = {},
 ): RunResult {
-  const where = "gradientDescent";
-  const setup = prepareRun(where, objective, derivative, options, GRADIENT_DESCENT_OPTIONS);
-  const optimizer = gradientDescentOptimizer({ alpha: options.alpha, alphaSchedule: options.alphaSchedule });
-  return runOptimizer(where, optimizer, objective, derivative, setup, options.onIteration);
+  return drive(GRADIENT_DESCENT, objective, derivative, options, record).result();
 }
+
+DRIVERS.set(amsgrad, AMSGRAD).set(adam, ADAM).set(gradientDescent, GRADIENT_DESCENT);

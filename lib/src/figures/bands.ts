@@ -4,6 +4,8 @@
  * marching-squares vertex at full precision (≈ 350 KB for the tutorial's figure); here each isoline is
  * fitted with a few cubic Béziers within a fraction of a pixel and written with relative coordinates.
  */
+import { describe } from "../errors.js";
+import { FNV_OFFSET, fnvStep } from "../hash.js";
 import { colorInterpolator, type ColorScheme } from "./colors.js";
 import { fitClosedCubics, fitCubics, type Cubic } from "./fit.js";
 import { isobandRings, type Ring } from "./isobands.js";
@@ -61,13 +63,14 @@ export function setBandCacheSize(size: number): number {
   return previous;
 }
 
-/** FNV-1a over the grid's bytes and the levels: identical samples, identical key. */
+/** A hash of the grid's bytes, and the levels: identical samples, identical key. */
 function gridKey(grid: SampleGrid, thresholds: readonly number[]): string {
   const words = new Uint32Array(grid.values.buffer, grid.values.byteOffset, grid.values.length * 2);
-  let h1 = 0x811c9dc5;
+  // FNV-1a over 32-bit words, plus a second, differently mixed hash to make collisions unlikely.
+  let h1 = FNV_OFFSET;
   let h2 = 0x01000193;
   for (let i = 0; i < words.length; i++) {
-    h1 = Math.imul(h1 ^ words[i], 0x01000193);
+    h1 = fnvStep(h1, words[i]);
     h2 = Math.imul(h2 ^ words[i], 0x5bd1e995) ^ (h2 >>> 15);
   }
   return `${grid.nx}x${grid.ny}:${grid.x}:${grid.y}:${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}:${thresholds.join(",")}`;
@@ -147,7 +150,7 @@ export function bandGeometry(
     thresholds = Array.from(levels);
     for (let i = 0; i < thresholds.length; i++) {
       if (!Number.isFinite(thresholds[i]) || (i > 0 && !(thresholds[i] > thresholds[i - 1]))) {
-        throw new RangeError(`${where}: levels must be finite and increasing, got ${JSON.stringify(levels)}`);
+        throw new RangeError(`${where}: levels must be finite and increasing, got ${describe(levels)}`);
       }
     }
     if (thresholds.length < 2) throw new RangeError(`${where}: filled contours need at least 2 levels`);
