@@ -4,7 +4,8 @@
  * structural checks whose expected numbers come from elsewhere: the axis ticks Plot draws, the library's
  * run, matplotlib's levels and colours (test/fixtures/figures-matplotlib.json), hand computation.
  *
- * Update snapshots after an intended change: delete the .svg files (or run with UPDATE_SNAPSHOTS=1).
+ * Update snapshots after an intended change: delete the .svg files (or run with UPDATE_SNAPSHOTS=1). Under
+ * CI=true a missing snapshot fails (Plot's rule) instead of being written.
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -134,6 +135,12 @@ function assertSnapshot(name: string, svg: string) {
   const file = join(snapshots, `${name}.svg`);
   const changed = join(snapshots, `${name}-changed.svg`);
   const actual = normalize(svg);
+  // As Plot's suite: a missing snapshot is written (a new figure's first run), except in CI, where it
+  // means a snapshot was not committed, and that must fail rather than pass by writing it.
+  if (!existsSync(file) && process.env.CI && !process.env.UPDATE_SNAPSHOTS) {
+    writeFileSync(changed, actual);
+    assert.fail(`test/snapshots/${name}.svg is missing (CI=true): commit it (it was written to ${changed})`);
+  }
   if (!existsSync(file) || process.env.UPDATE_SNAPSHOTS) {
     writeFileSync(file, actual);
     return;
