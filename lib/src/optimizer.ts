@@ -318,13 +318,8 @@ const adamTorchKernel: Kernel = (x, grad, m, v, _vmax, c) => {
 };
 
 /**
- * Builds the update rule shared by AMSGrad and Adam; they differ only by `keepMax`.
- *
- * Without bias correction (the tutorial, the paper), per coordinate:
- *   m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v);  x ← x − α(t)·m / (√v̂ + ε)
- * With bias correction (PyTorch), m is updated as torch's `lerp` does and
- *   x ← x − (α(t) / (1 − β1^t))·m / (√v̂ / √(1 − β2^t) + ε).
- * Adam replaces v̂ by v.
+ * Builds the update rule shared by AMSGrad and Adam (formulas: {@link amsgradOptimizer}); they differ
+ * only by `keepMax`, which picks the kernel.
  */
 function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparameters>): Optimizer {
   const hyper = Object.freeze(resolveHyperparameters(options, name));
@@ -377,11 +372,16 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
 const OPTIMIZER_OPTIONS: readonly string[] = HYPERPARAMETER_NAMES;
 
 /**
- * The low-level AMSGrad update for any number of parameters, in place, allocation-free.
+ * The low-level AMSGrad update for any number of parameters, in place, allocation-free. This is the
+ * library's one statement of the update rule; every other doc points here.
  *
- * Per coordinate at t = 1, 2, …:  m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;
- * v̂ ← max(v̂, v);  x ← x − α(t)·m / (√v̂ + ε). Defaults: the tutorial's (α 0.007, β1 0.9, β2 0.99,
- * ε 1e-8, b1(t) = β1^t, constant α, no bias correction).
+ * Without bias correction (the tutorial, the paper), per coordinate at t = 1, 2, …:
+ *   m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v);  x ← x − α(t)·m / (√v̂ + ε)
+ * with b1(t) from {@link beta1At} and α(t) from {@link alphaAt}. With bias correction (exactly
+ * torch.optim.Adam(amsgrad=True)), m is updated as torch's `lerp` does, b1(t) = β1, and
+ *   x ← x − (α(t) / (1 − β1^t))·m / (√v̂ / √(1 − β2^t) + ε).
+ * {@link adamOptimizer} replaces v̂ by v. Defaults: the tutorial's (α 0.007, β1 0.9, β2 0.99, ε 1e-8,
+ * b1(t) = β1^t, constant α, no bias correction).
  *
  * @example
  * const opt = amsgradOptimizer({ alpha: 0.001, beta1Schedule: "constant", beta2: 0.999 });

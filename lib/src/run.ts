@@ -239,8 +239,8 @@ const record = (start: number[]) => new ResultRecorder(start);
  * Gradient descent with AMSGrad, as the tutorial's `amsgrad()`, for any number of dimensions.
  * Calls `objective(...point)` and `derivative(...point)` with the coordinates as separate arguments.
  *
- * Update at t = 1 … nIter (per coordinate; see {@link amsgradOptimizer} for every variant):
- *   m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v);  x ← x − α·m / (√v̂ + ε)
+ * Each iteration t = 1 … nIter applies the update rule of {@link amsgradOptimizer} (which states it,
+ * with every variant) to the gradient at the current point, in `runLoop` (loop.ts).
  *
  * Defaults: nIter 100, alpha 0.007, beta1 0.9, beta2 0.99, eps 1e-8, beta1Schedule "power",
  * alphaSchedule "constant", biasCorrection false, project false, seed 1 (seedrandom) when the start is
