@@ -62,8 +62,8 @@ export { show } from "./figures/show.js";
 export { dataX, dataY, framePixel, frameValue, pixelX, pixelY } from "./figures/figure.js";
 export type { Figure, Frame, RenderDocument } from "./figures/figure.js";
 export { contourLevels } from "./figures/levels.js";
-export { COLOR_SCHEMES, PATH_STYLES } from "./figures/style.js";
-export type { ColorScheme, LegendPlacement, PathStyle, ResolvedPathStyle } from "./figures/style.js";
+export { COLOR_SCHEMES, OPTIMIZER_STYLES, PATH_STYLES, SERIES_STYLES } from "./figures/style.js";
+export type { ColorScheme, LegendPlacement, OptimizerStyle, PathStyle, ResolvedPathStyle, SeriesStyle } from "./figures/style.js";
 export {
   contourFigure,
   contourPanels,
@@ -77,7 +77,9 @@ export {
   surfaceFigure,
 } from "./figures/lazy.js";
 export type { Bounds2D, Objective2D } from "./figures/problem.js";
-export type { ContourFigureOptions, ContourOptions, ContourPanel, ContourPanelsOptions, SearchPath } from "./figures/contour.js";
+export type { ContourFigureOptions, ContourOptions, SearchPath } from "./figures/contour.js";
+export type { ContourPanel, ContourPanelsOptions } from "./figures/panels.js";
+export type { LevelScale } from "./figures/bands.js";
 export type { SurfaceOptions } from "./figures/surface.js";
 export type { ChartSeries, CoordinateCurveOptions, CurveOptions, CurveRun, SeriesChartOptions } from "./figures/curves.js";
 export type { Explorer, ExplorerOptions, ExplorerSettings } from "./explorer/index.js";

@@ -47,6 +47,11 @@ export interface TestProblem {
   readonly minimumValue: number;
   /** Where a run starts when none is given (the explorer's start), inside the bounds. */
   readonly defaultStart: readonly [number, number];
+  /**
+   * How its contour plots space their levels by default: "linear" (matplotlib's; when absent) or "log",
+   * for a problem whose valley lies orders of magnitude below its walls.
+   */
+  readonly levelScale?: "linear" | "log";
 }
 
 /**
@@ -88,6 +93,8 @@ export const rosenbrock: TestProblem = Object.freeze({
   minimumValue: 0,
   // On the far side of the valley, so that the path has the whole banana to follow.
   defaultStart: [-1.5, 2] as const,
+  // The valley is about 1 deep where the walls reach 2,500: linear levels paint it one dark band.
+  levelScale: "log",
 });
 
 /**

@@ -9,7 +9,7 @@ import { FNV_OFFSET, fnvStep } from "../hash.js";
 import { colorInterpolator, type ColorScheme } from "./colors.js";
 import { fitClosedCubics, fitCubics, type Cubic } from "./fit.js";
 import { isobandRings, type Ring } from "./isobands.js";
-import { contourLevels } from "./levels.js";
+import { contourLevels, logContourLevels } from "./levels.js";
 import { PathBuilder, simplifyLine, simplifyRing } from "./pathdata.js";
 
 /** The sampled function: values[j·nx + i] = f(x_i, y_j), x_i = x1 + i·(x2 − x1)/(nx − 1), y likewise. */
@@ -22,6 +22,10 @@ export interface SampleGrid {
   /** Smallest and largest finite value. */
   min: number;
   max: number;
+  /** The smallest value > 0 (Infinity when there is none), where log-spaced levels can start. */
+  lowestPositive: number;
+  /** How many samples were not finite (NaN, ±∞): stored as NaN, drawn as gaps. */
+  gaps: number;
 }
 
 /**
@@ -76,6 +80,9 @@ function gridKey(grid: SampleGrid, thresholds: readonly number[]): string {
   return `${grid.nx}x${grid.ny}:${grid.x}:${grid.y}:${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}:${thresholds.join(",")}`;
 }
 
+/** How automatic levels are spaced: evenly ("linear", matplotlib's default) or evenly on a log scale. */
+export type LevelScale = "linear" | "log";
+
 /** A region to fill, in painting order. */
 export interface BandRegion {
   /** The band whose colour fills it (band k spans levels[k] … levels[k + 1]). */
@@ -107,6 +114,8 @@ export function sampleGrid(
   const values = new Float64Array(nx * ny);
   let min = Infinity;
   let max = -Infinity;
+  let lowestPositive = Infinity;
+  let gaps = 0;
   const dx = (x[1] - x[0]) / (nx - 1);
   const dy = (y[1] - y[0]) / (ny - 1);
   for (let j = 0; j < ny; j++) {
@@ -115,15 +124,23 @@ export function sampleGrid(
       const xi = i === nx - 1 ? x[1] : x[0] + i * dx;
       const v = f(xi, yj);
       if (typeof v !== "number") throw new TypeError(`${where}: the objective returned a ${typeof v} at (${xi}, ${yj})`);
+      // ±∞ is drawn as NaN is, a gap: an objective infinite on part of the region (a barrier, a log of
+      // something negative) is still drawn everywhere it is finite.
+      if (!Number.isFinite(v)) {
+        values[j * nx + i] = NaN;
+        gaps++;
+        continue;
+      }
       values[j * nx + i] = v;
       if (v < min) min = v;
       if (v > max) max = v;
+      if (v > 0 && v < lowestPositive) lowestPositive = v;
     }
   }
-  if (!(min <= max && Number.isFinite(min) && Number.isFinite(max))) {
-    throw new RangeError(`${where}: the objective has no finite values inside the bounds`);
+  if (gaps === nx * ny) {
+    throw new RangeError(`${where}: the objective has no finite values inside the bounds (${nx * ny} samples, all NaN or infinite)`);
   }
-  return { nx, ny, x, y, values, min, max };
+  return { nx, ny, x, y, values, min, max, lowestPositive, gaps };
 }
 
 /**
@@ -136,16 +153,33 @@ export function sampleGrid(
  * then {f ≥ levels[k]} for k = m + 1, …, n − 2 (in band k's colour). Every point ends up its band's colour
  * and every isoline is drawn exactly once; unlike painting {f ≥ t} for every level (what Plot does), no
  * region repeats the rectangle's outline, since the regions below the edge's minimum are closed inside it.
+ *
+ * With `levelScale` "log", a number of levels means log-spaced levels ({@link logContourLevels}) coloured
+ * evenly by band. Values spanning more than the largest double are handled on values / 4 (exact).
  */
 export function bandGeometry(
   grid: SampleGrid,
   levels: number | readonly number[],
   scheme: ColorScheme,
   where: string,
+  levelScale: LevelScale = "linear",
 ): BandGeometry {
+  // Values spanning more than the largest double (−1e308 … 1e308): levels, colours and isolines are
+  // computed on the values divided by 4, which is exact, so that no difference overflows to ∞.
+  const scale = Number.isFinite(grid.max - grid.min) ? 1 : 0.25;
   let thresholds: number[];
   if (typeof levels === "number") {
-    thresholds = contourLevels(grid.min, grid.max, levels);
+    if (levelScale === "log") {
+      if (!(grid.max > 0)) {
+        throw new RangeError(`${where}: levelScale "log" needs positive values; the objective's largest value here is ${describe(grid.max)}`);
+      }
+      thresholds = logContourLevels(grid.min, grid.max, levels, grid.lowestPositive);
+    } else {
+      thresholds = contourLevels(grid.min * scale, grid.max * scale, levels).map((t) => t / scale);
+      // A level beyond the largest double (the first at or above a maximum near 1.8e308): the maximum.
+      if (!Number.isFinite(thresholds[0])) thresholds[0] = grid.min;
+      if (!Number.isFinite(thresholds[thresholds.length - 1])) thresholds[thresholds.length - 1] = grid.max;
+    }
   } else {
     thresholds = Array.from(levels);
     for (let i = 0; i < thresholds.length; i++) {
@@ -156,37 +190,40 @@ export function bandGeometry(
     if (thresholds.length < 2) throw new RangeError(`${where}: filled contours need at least 2 levels`);
   }
   const color = colorInterpolator(scheme, where);
-  const first = thresholds[0];
+  const first = thresholds[0] * scale;
   const bands = thresholds.length - 1;
-  const span = thresholds[bands] - first;
+  const span = thresholds[bands] * scale - first;
   const colors: string[] = [];
   for (let k = 0; k < bands; k++) {
-    colors.push(color(span > 0 ? ((thresholds[k] + thresholds[k + 1]) / 2 - first) / span : 0.5));
+    // Log-spaced levels: colours by band, evenly along the scheme (what a log colour bar shows); linear:
+    // at each band's midpoint, as matplotlib (the same for evenly spaced levels).
+    const t = levelScale === "log" ? (k + 0.5) / bands : span > 0 ? ((thresholds[k] * scale + thresholds[k + 1] * scale) / 2 - first) / span : 0.5;
+    colors.push(color(t));
   }
-  const key = gridKey(grid, thresholds);
+  const key = `${gridKey(grid, thresholds)}:${levelScale}`;
   const cached = recall(ringCache, key);
   if (cached) return { grid, key, levels: thresholds, colors, regions: cached };
   // m: the band of the smallest finite value on the rectangle's edge (clamped to the bands).
-  const { nx, ny, values } = grid;
+  const { nx, ny } = grid;
+  const values = scale === 1 ? grid.values : grid.values.map((v) => v * scale);
+  const scaled = scale === 1 ? thresholds : thresholds.map((t) => t * scale);
   let edgeMin = Infinity;
   for (let i = 0; i < nx; i++) edgeMin = Math.min(edgeMin, values[i], values[(ny - 1) * nx + i]);
   for (let j = 0; j < ny; j++) edgeMin = Math.min(edgeMin, values[j * nx], values[j * nx + nx - 1]);
   let m = 0;
-  while (m + 1 < bands && thresholds[m + 1] <= edgeMin) m++;
+  while (m + 1 < bands && scaled[m + 1] <= edgeMin) m++;
   // Where the function is undefined (NaN, ±∞) nothing may be painted, so no background: plain {f ≥ t}
   // regions for every level, as Plot and matplotlib draw them.
-  let gaps = false;
-  for (let i = 0; i < values.length && !gaps; i++) gaps = !Number.isFinite(values[i]);
-  if (gaps) {
-    const regions = isobandRings(values, nx, ny, thresholds.slice(0, bands)).map((rings, band) => ({ band, rings }));
+  if (grid.gaps > 0) {
+    const regions = isobandRings(values, nx, ny, scaled.slice(0, bands)).map((rings, band) => ({ band, rings }));
     return { grid, key, levels: thresholds, colors, regions: remember(ringCache, key, regions) };
   }
   // Below: {f < t} = {−f > −t}, traced as {−f ≥ −t} on the negated grid (they differ only where f = t).
   const negated = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) negated[i] = -values[i];
   const belowLevels: number[] = [];
-  for (let k = m; k >= 1; k--) belowLevels.push(-thresholds[k]);
-  const aboveLevels = thresholds.slice(m + 1, bands);
+  for (let k = m; k >= 1; k--) belowLevels.push(-scaled[k]);
+  const aboveLevels = scaled.slice(m + 1, bands);
   const below = isobandRings(negated, nx, ny, belowLevels);
   const above = isobandRings(values, nx, ny, aboveLevels);
   const regions: BandRegion[] = [{ band: m, rings: null }];

@@ -2,37 +2,28 @@
  * The tutorial's second picture, improved: a filled contour plot of a 2-D objective (50 levels in jet by
  * default, as `pyplot.contourf(x, y, results, levels=50, cmap='jet')`), a colour bar, the search drawn
  * as white dots joined by a line (`pyplot.plot(..., '.-', color='w')`), start, end and minimum marked,
- * and a legend. Several searches get distinct, labelled styles. `contourPanels` draws one panel per
- * hyperparameter value on shared axes and levels.
+ * and a legend. Several searches get distinct, labelled looks (one per optimizer across the series). With
+ * `zoom`, a second panel shows the searches magnified. `contourPanels` (panels.ts) draws one panel per
+ * hyperparameter value on shared axes and levels; the pieces both use are here.
  */
 import * as Plot from "@observablehq/plot";
 import { checkKnownKeys, checkPositive, describe } from "../errors.js";
 import { fnv1a } from "../hash.js";
 import type { TestProblem } from "../objectives.js";
-import { bandGeometry, bandPaths, sampleGrid, type BandGeometry } from "./bands.js";
+import { bandGeometry, bandPaths, sampleGrid, type BandGeometry, type LevelScale, type SampleGrid } from "./bands.js";
 import type { ColorScheme } from "./colors.js";
-import { renderDocument, serializeSvg, svgElement } from "./dom.js";
-import { makeFigure, type Figure, type Frame, type RenderDocument } from "./figure.js";
-import { colorBarMark, minimumMark, pathLegendMark, pathsMark, svgMark, titleMark, type PathSpec } from "./marks.js";
-import { resolveProblem, type Bounds2D, type Objective2D } from "./problem.js";
-import { PATH_STYLES, type LegendPlacement, type PathStyle } from "./style.js";
+import { renderDocument, serializeSvg, svgElement, svgText } from "./dom.js";
+import { makeFigure, pixelX, pixelY, type Figure, type Frame, type RenderDocument } from "./figure.js";
+import { legendObstacles, pathLegendMark, planLegend } from "./legend.js";
+import { checkLevelsOption, checkOptionalPixels, checkPixels, MAX_FIGURE_PIXELS } from "./limits.js";
+import { colorBarMargin, colorBarMark, minimumMark, noteMark, pathsMark, regionMark, svgMark, titleMark, type PathSpec } from "./marks.js";
+import { resolveProblem, type Bounds2D, type Objective2D, type ResolvedProblem } from "./problem.js";
+import { resolvePaths, zoomBounds, type SearchPath } from "./searches.js";
+import { INK, type LegendPlacement } from "./style.js";
+import { pathLook, plainText, schemeWords, sentences, spoken, spokenBounds, spokenPoint } from "./words.js";
 
 export type { Bounds2D, Objective2D } from "./problem.js";
-
-/**
- * One search to draw over the contour. A run's result can be spread in: `{ label: "AMSGrad", ...result }`
- * (its `solutions` and `start` are used, other fields ignored).
- */
-export interface SearchPath {
-  /** Legend label. Default "search" (or "search 1", "search 2", … when there are several). */
-  label?: string;
-  /** The points visited: `solutions[t] = [x, y]` after iteration t; one dot each, joined by a line. */
-  solutions: ArrayLike<ArrayLike<number>>;
-  /** Where the search started: a ring, joined to the first point. */
-  start?: ArrayLike<number>;
-  /** Overrides of the automatic style (the n-th path gets `PATH_STYLES[n]`). */
-  style?: PathStyle;
-}
+export type { SearchPath } from "./searches.js";
 
 /** Options shared by {@link contourFigure} and {@link contourPanels}. */
 export interface ContourOptions {
@@ -40,29 +31,38 @@ export interface ContourOptions {
   bounds?: Bounds2D;
   /**
    * Number of filled bands, as matplotlib's `levels=n` (nice, evenly spaced levels spanning the sampled
-   * range: about n bands, see {@link contourLevels}), or the explicit levels (ascending; n levels give
-   * n − 1 bands; values beyond the first or last level take the nearest band's colour, as matplotlib's
-   * `extend="both"`). Default 50.
+   * range: about n bands, see {@link contourLevels}), from 1 to 500, or the explicit levels (ascending, at
+   * most 501; n levels give n − 1 bands; values beyond the first or last level take the nearest band's
+   * colour, as matplotlib's `extend="both"`). Default 50.
    */
   levels?: number | readonly number[];
+  /**
+   * How automatic levels are spaced: "linear" (matplotlib's) or "log" (evenly on a log scale, from the
+   * smallest positive value or six decades below the largest; for a valley far below its walls). Default
+   * the problem's own (`rosenbrock` is "log"), else "linear".
+   */
+  levelScale?: LevelScale;
   /** Colour scheme: "jet" (default, the tutorial's), "turbo", "viridis" or a function t ↦ colour. */
   scheme?: ColorScheme;
-  /** The known minimizer, marked with ×; default the problem's minimum; null for none. */
+  /** The known minimizer, marked with × (where it lies inside the plot); default the problem's minimum; null for none. */
   minimum?: readonly [number, number] | null;
-  /** Figure width in px. Default 480 (contourFigure) or 250 per panel (contourPanels). */
+  /** Figure width in px, 100 to 4000. Default 480 (840 with `zoom`), or 210 per panel plus margins (contourPanels). */
   width?: number;
-  /** Figure height in px. Default: whatever keeps one unit of x as long as one unit of y. */
+  /**
+   * Figure height in px, 100 to 4000. Default: whatever keeps one unit of x as long as one unit of y
+   * (bounds far taller than wide need an explicit height).
+   */
   height?: number;
   /** Title; default the problem's title, or "f(x, y)"; null for none. */
   title?: string | null;
   /** Axis labels. Default "x" and "y". */
   xLabel?: string;
   yLabel?: string;
-  /** Where the legend of paths and markers goes. Default "top-left". */
+  /** Where the legend of paths and markers goes. Default "auto": the corner where it covers the least. */
   legend?: LegendPlacement;
   /** Draw the colour bar. Default true. */
   colorBar?: boolean;
-  /** Spacing of the function's samples, in px. Default 6 (matplotlib's tutorial figure: about 22). */
+  /** Spacing of the function's samples, in px (at most 400 along each axis). Default 6 (matplotlib's tutorial figure: about 22). */
   sampleSpacing?: number;
   /** Largest distance, in px, between a drawn contour and the sampled one. Default 0.25. */
   tolerance?: number;
@@ -74,61 +74,105 @@ export interface ContourOptions {
 export interface ContourFigureOptions extends ContourOptions {
   /** The searches to draw. Default none. */
   paths?: readonly SearchPath[];
+  /**
+   * A second panel, right of the first, showing the searches magnified, where their dots no longer merge
+   * into a thick line: `true` for the box around every search (with some room, the shape of the bounds,
+   * at most 40× magnified), or the region to show, `[[xmin, xmax], [ymin, ymax]]`. The first panel marks
+   * the region. Default false.
+   */
+  zoom?: boolean | Bounds2D;
 }
 
-/** One panel of {@link contourPanels}. */
-export interface ContourPanel {
-  /** The panel's title, e.g. "α = 0.02". */
-  title: string;
-  /** The searches drawn in this panel. */
-  paths?: readonly SearchPath[];
-}
-
-/** Options of {@link contourPanels}. */
-export interface ContourPanelsOptions extends ContourOptions {
-  /** Panels per row. Default min(number of panels, 3). */
-  columns?: number;
-}
-
-const CONTOUR_OPTIONS = [
-  "bounds", "levels", "scheme", "minimum", "width", "height", "title", "xLabel", "yLabel",
+/** The option names {@link contourFigure} and {@link contourPanels} share. */
+export const CONTOUR_OPTIONS = [
+  "bounds", "levels", "levelScale", "scheme", "minimum", "width", "height", "title", "xLabel", "yLabel",
   "legend", "colorBar", "sampleSpacing", "tolerance", "document",
 ] as const;
 
-const MARGIN = { top: 30, right: 66, bottom: 34, left: 48 }; // left: room for "−0.5" and the rotated "y" apart
+/** Margins of a contour plot, in px. left: room for "−0.5" and the rotated "y" apart; right: the colour bar. */
+export const MARGIN = { top: 30, right: 66, bottom: 34, left: 48 };
+/** Right margin without the colour bar, and between a plot and its zoomed panel. */
+const SLIM_RIGHT = 12;
+const ZOOM_GAP_RIGHT = 16;
+/** Extra bottom margin for the line that says what was left out. */
+const NOTE_HEIGHT = 14;
 
-function resolvePaths(where: string, paths: readonly SearchPath[] | undefined, offset: number, panel?: number, many = false): PathSpec[] {
-  if (paths === undefined) return [];
-  if (!Array.isArray(paths)) throw new TypeError(`${where}: paths must be an array of {label, solutions, start?}, got ${describe(paths)}`);
-  return paths.map((path, i) => {
-    const name = panel === undefined ? `paths[${i}]` : `panels[${panel}].paths[${i}]`;
-    if (path === null || typeof path !== "object" || !path.solutions || typeof path.solutions.length !== "number") {
-      throw new TypeError(`${where}: ${name} must be {label, solutions, start?} (a run's result works), got ${describe(path)}`);
-    }
-    const points = new Float64Array(2 * path.solutions.length);
-    for (let t = 0; t < path.solutions.length; t++) {
-      const p = path.solutions[t];
-      const px = p?.[0];
-      const py = p?.[1];
-      if (!(Number.isFinite(px) && Number.isFinite(py))) {
-        throw new RangeError(`${where}: ${name}.solutions[${t}] must be a finite [x, y], got ${describe(p)}`);
-      }
-      points[2 * t] = px;
-      points[2 * t + 1] = py;
-    }
-    let start: [number, number] | undefined;
-    if (path.start !== undefined) {
-      const s = path.start;
-      if (!(Number.isFinite(s?.[0]) && Number.isFinite(s?.[1]))) throw new RangeError(`${where}: ${name}.start must be a finite [x, y], got ${describe(s)}`);
-      start = [s[0], s[1]];
-    }
-    const label = path.label ?? (many || paths.length > 1 ? `search ${i + 1}` : "search");
-    if (typeof label !== "string") throw new TypeError(`${where}: ${name}.label must be a string, got ${describe(label)}`);
-    const base = PATH_STYLES[(offset + i) % PATH_STYLES.length];
-    const style = { ...base, ...(path.style ?? {}) };
-    if (path.style && "dash" in path.style && path.style.dash === undefined) delete style.dash;
-    return { label, points, start, style, panel };
-  });
+const LEGENDS = ["auto", "top-left", "top-right", "bottom-left", "bottom-right", "none"];
+
+/** The checked options every contour plot needs besides its size. */
+export interface ContourSettings {
+  resolved: ResolvedProblem;
+  legend: LegendPlacement;
+  colorBar: boolean;
+  spacing: number;
+  tolerance: number;
+  levelScale: LevelScale;
+}
+
+/** Checks what contourFigure and contourPanels share and resolves the problem. */
+export function contourSettings(where: string, problem: TestProblem | Objective2D, options: ContourOptions): ContourSettings {
+  const resolved = resolveProblem(where, problem, options);
+  checkOptionalPixels(where, "width", options.width);
+  checkOptionalPixels(where, "height", options.height);
+  if (options.sampleSpacing !== undefined) checkPositive(where, "sampleSpacing", options.sampleSpacing);
+  if (options.tolerance !== undefined) checkPositive(where, "tolerance", options.tolerance);
+  checkLevelsOption(where, options.levels);
+  const legend = options.legend ?? "auto";
+  if (!LEGENDS.includes(legend)) {
+    throw new RangeError(`${where}: legend must be "auto", "top-left", "top-right", "bottom-left", "bottom-right" or "none", got ${describe(legend)}`);
+  }
+  const levelScale = options.levelScale ?? resolved.problem?.levelScale ?? "linear";
+  if (levelScale !== "linear" && levelScale !== "log") throw new RangeError(`${where}: levelScale must be "linear" or "log", got ${describe(levelScale)}`);
+  if (options.colorBar !== undefined && typeof options.colorBar !== "boolean") throw new TypeError(`${where}: colorBar must be true or false, got ${describe(options.colorBar)}`);
+  return {
+    resolved,
+    legend,
+    colorBar: options.colorBar ?? true,
+    spacing: options.sampleSpacing ?? 6,
+    tolerance: options.tolerance ?? 0.25,
+    levelScale,
+  };
+}
+
+/**
+ * Samples f over `bounds` for a plot area of innerWidth × innerHeight px (one sample every `spacing` px,
+ * 9 to 400 along each axis) and computes its bands.
+ */
+export function sampleBands(
+  where: string,
+  settings: ContourSettings,
+  bounds: readonly (readonly [number, number])[],
+  innerWidth: number,
+  innerHeight: number,
+  levels: number | readonly number[],
+  scheme: ColorScheme,
+): BandGeometry {
+  const [[x1, x2], [y1, y2]] = bounds;
+  const count = (px: number) => Math.max(9, Math.min(400, Math.ceil(px / settings.spacing) + 1));
+  const grid = sampleGrid(settings.resolved.f, [x1, x2], [y1, y2], count(innerWidth), count(Math.min(innerHeight, 4 * innerWidth)), where);
+  return bandGeometry(grid, levels, scheme, where, settings.levelScale);
+}
+
+/** The height that keeps one unit of x as long as one of y, or the error that explains why it cannot. */
+export function equalUnitsHeight(where: string, bounds: readonly (readonly [number, number])[], plotWidth: number, rows: number, extra: number): number {
+  const [[x1, x2], [y1, y2]] = bounds;
+  const aspect = (y2 - y1) / (x2 - x1);
+  const height = Math.round(extra + rows * plotWidth * aspect);
+  if (!(height <= MAX_FIGURE_PIXELS)) {
+    throw new RangeError(
+      `${where}: bounds ${describe(bounds.map((b) => describe(b)))} are ${spoken(aspect)} times taller than wide; with one unit of x as long ` +
+        `as one of y the figure would be ${spoken(height)} px tall (at most ${MAX_FIGURE_PIXELS}): give height (at most ${MAX_FIGURE_PIXELS}) to draw it with unequal scales`,
+    );
+  }
+  return Math.max(height, extra + 20);
+}
+
+/** "f is not finite at 12 of 3,844 samples (0.3 %), left blank", or null. */
+export function gapsNote(grid: SampleGrid): string | null {
+  if (grid.gaps === 0) return null;
+  const total = grid.nx * grid.ny;
+  const share = (100 * grid.gaps) / total;
+  return `f is not finite at ${grid.gaps.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} samples (${share < 0.1 ? "< 0.1" : share.toFixed(1)} %), left blank`;
 }
 
 /**
@@ -136,7 +180,7 @@ function resolvePaths(where: string, paths: readonly SearchPath[] | undefined, o
  * panels reuse the first panel's bands through `<use>` (an id derived from the content, so the output
  * stays deterministic and two figures on one page never clash unless identical).
  */
-function bandsMark(geometry: BandGeometry, tolerance: number): Plot.Markish {
+export function bandsMark(geometry: BandGeometry, tolerance: number): Plot.Markish {
   let first: SVGElement | null = null;
   let id = "";
   return svgMark([geometry], {}, (_items, scales, _d, { document }) => {
@@ -157,49 +201,77 @@ function bandsMark(geometry: BandGeometry, tolerance: number): Plot.Markish {
   });
 }
 
-function checkOptionalPositive(where: string, name: string, value: unknown) {
-  if (value !== undefined) checkPositive(where, name, value);
-}
-
-/** Everything contourFigure and contourPanels share: checks, sampling, levels and the plot options. */
-function prepare(where: string, problem: TestProblem | Objective2D, options: ContourOptions, panelWidth: number) {
-  const resolved = resolveProblem(where, problem, options);
-  checkOptionalPositive(where, "width", options.width);
-  checkOptionalPositive(where, "height", options.height);
-  checkOptionalPositive(where, "sampleSpacing", options.sampleSpacing);
-  checkOptionalPositive(where, "tolerance", options.tolerance);
-  const legend = options.legend ?? "top-left";
-  if (!["top-left", "top-right", "bottom-left", "bottom-right", "none"].includes(legend)) {
-    throw new RangeError(`${where}: legend must be "top-left", "top-right", "bottom-left", "bottom-right" or "none", got ${describe(legend)}`);
-  }
-  const colorBar = options.colorBar ?? true;
-  const spacing = options.sampleSpacing ?? 6;
-  const tolerance = options.tolerance ?? 0.25;
-  const [[x1, x2], [y1, y2]] = resolved.bounds;
-  // Grid fine enough for the drawn size: one sample every `spacing` px of the panel's plot area.
-  const gridWidth = Math.max(8, panelWidth - MARGIN.left - (colorBar ? MARGIN.right : 12));
-  const nx = Math.max(9, Math.min(400, Math.ceil(gridWidth / spacing) + 1));
-  const ny = Math.max(9, Math.min(400, Math.ceil((gridWidth * Math.min(4, (y2 - y1) / (x2 - x1))) / spacing) + 1));
-  const grid = sampleGrid(resolved.f, [x1, x2], [y1, y2], nx, ny, where);
-  const geometry = bandGeometry(grid, options.levels ?? 50, options.scheme ?? "jet", where);
-  return { resolved, legend: legend as LegendPlacement, colorBar, tolerance, geometry };
-}
-
-function frameOf(svg: Plot.Plot & Element, layout: { width: number; height: number }): Frame {
+/** Where a plot's area lies, read from Plot's own scales (offset by `left` px within a wider figure). */
+export function frameOf(svg: Plot.Plot & Element, width: number, height: number, left = 0, figureWidth = width): Frame {
   const x = svg.scale("x")!;
   const y = svg.scale("y")!;
-  const [left, right] = x.range as [number, number];
+  const [x0, x1] = x.range as [number, number];
   const [bottom, top] = y.range as [number, number];
   return Object.freeze({
-    width: layout.width,
-    height: layout.height,
+    width: figureWidth,
+    height,
     marginTop: top,
-    marginRight: layout.width - right,
-    marginBottom: layout.height - bottom,
-    marginLeft: left,
+    marginRight: figureWidth - left - x1,
+    marginBottom: height - bottom,
+    marginLeft: left + x0,
     xDomain: Object.freeze([...(x.domain as [number, number])]) as unknown as readonly [number, number],
     yDomain: Object.freeze([...(y.domain as [number, number])]) as unknown as readonly [number, number],
   });
+}
+
+/** A frame planned before Plot draws (linear scales over exactly these domains, as Plot then draws them). */
+export function plannedFrame(width: number, height: number, margin: typeof MARGIN, bounds: readonly (readonly [number, number])[]): Frame {
+  return {
+    width,
+    height,
+    marginTop: margin.top,
+    marginRight: margin.right,
+    marginBottom: margin.bottom,
+    marginLeft: margin.left,
+    xDomain: [bounds[0][0], bounds[0][1]],
+    yDomain: [bounds[1][0], bounds[1][1]],
+  };
+}
+
+/** The words of a contour plot's bands and minimum, e.g. "Contour plot of f(x, y) = x² + y² for x from -1 to 1 …". */
+export function describeBands(
+  settings: ContourSettings,
+  geometry: BandGeometry,
+  scheme: ColorScheme,
+  bounds: readonly (readonly [number, number])[],
+  kind: string,
+): string {
+  const { resolved } = settings;
+  const levels = geometry.levels;
+  const bands = levels.length - 1;
+  const colours = schemeWords(scheme);
+  return sentences([
+    `${kind} of ${plainText(resolved.subject)} for ${spokenBounds(bounds)}: ${bands} filled bands from ${spoken(levels[0])} to ` +
+      `${spoken(levels[bands])}${settings.levelScale === "log" ? " spaced on a log scale" : ""}, in ${colours}`,
+    resolved.minimum ? `A cross marks the minimum at ${spokenPoint(resolved.minimum[0], resolved.minimum[1])}` : null,
+  ]);
+}
+
+/** One clause per search: its label, its look, where it starts and ends and f there. */
+export function describePaths(f: Objective2D, paths: readonly PathSpec[]): string[] {
+  const clauses: string[] = [];
+  for (const path of paths) {
+    const n = path.points.length >> 1;
+    if (n === 0) continue;
+    const end = [path.points[2 * n - 2], path.points[2 * n - 1]] as const;
+    const from = path.start ?? [path.points[0], path.points[1]];
+    let value = NaN;
+    try {
+      value = f(end[0], end[1]);
+    } catch {
+      // The words leave the value out; the figure itself was drawn.
+    }
+    clauses.push(
+      `${plainText(path.label)} (${pathLook(path.style)}): ${n} points from ${spokenPoint(from[0], from[1])} to ${spokenPoint(end[0], end[1])}` +
+        (Number.isFinite(value) ? `, where f is ${spoken(value)}` : ""),
+    );
+  }
+  return clauses;
 }
 
 /**
@@ -207,181 +279,172 @@ function frameOf(svg: Plot.Plot & Element, layout: { width: number; height: numb
  * figure, as an SVG of about 15 KB.
  *
  * Bands: `levels` (default 50) chosen as matplotlib's contourf does, coloured by `scheme` (default jet)
- * at each band's midpoint; a colour bar on the right. Paths: white dots joined by a line for the first
- * search (the tutorial's `'.-', color='w'`), then black dashed squares, magenta dotted, …; a ring marks
- * each start and a diamond each end; × marks the known minimum; a legend names them. Default size 480 px
- * wide, height keeping x and y to one scale. Title, axis labels, legend and colour bar on by default.
+ * at each band's midpoint; a colour bar on the right. Paths: the tutorial's white dots joined by a line
+ * for AMSGrad (and a first unnamed search), black dashed squares for Adam, magenta dotted for gradient
+ * descent, then further looks; a ring marks each start and a diamond each end; × marks the known minimum;
+ * a legend names them, in the corner where it covers least. Default size 480 px wide, height keeping x and
+ * y to one scale. Title, axis labels, legend and colour bar on by default. An opaque white background and
+ * explicit colours: the figure reads the same on a light or dark page.
+ *
+ * A point where f is NaN or infinite is left blank, and a line under the plot says how much was.
  *
  * @param problem a {@link TestProblem} (its objective, bounds, minimum and title are used) or an
- *   objective `(x, y) => number` (then give `bounds`).
+ *   objective `(x, y) => number` (then give `bounds`; a test problem's own objective counts as the problem).
  * @example
  * import { amsgrad, bowl } from "amsgrad";
  * const result = amsgrad(bowl.objective, bowl.derivative, { bounds: bowl.bounds, nIter: 100 });
  * show(contourFigure(bowl, { paths: [{ label: "AMSGrad", ...result }] }));
- * // a bare function, 20 turbo levels, two searches:
- * contourFigure((x, y) => x * x + 3 * y * y, { bounds: [[-1, 1], [-1, 1]], levels: 20, scheme: "turbo",
- *   paths: [{ label: "AMSGrad", ...a }, { label: "Adam", ...b }] });
+ * // two searches, and a second panel magnifying them:
+ * show(contourFigure(bowl, { paths: [{ label: "AMSGrad", ...a }, { label: "Adam", ...b }], zoom: true }));
+ * // a bare function, 20 turbo levels:
+ * contourFigure((x, y) => x * x + 3 * y * y, { bounds: [[-1, 1], [-1, 1]], levels: 20, scheme: "turbo" });
+ * @throws TypeError/RangeError naming the option for bad input (sizes 100–4000 px, levels 1–500, …).
  */
 export function contourFigure(problem: TestProblem | Objective2D, options: ContourFigureOptions = {}): Figure {
   const where = "contourFigure";
-  checkKnownKeys(where, options ?? {}, [...CONTOUR_OPTIONS, "paths"]);
-  const width = options.width ?? 480;
-  const { resolved, legend, colorBar, tolerance, geometry } = prepare(where, problem, options, width);
-  const paths = resolvePaths(where, options.paths, 0);
-  const [[x1, x2], [y1, y2]] = resolved.bounds;
-  const margin = { ...MARGIN, right: colorBar ? MARGIN.right : 12, top: resolved.title ? MARGIN.top : 12 };
-  const innerWidth = width - margin.left - margin.right;
-  const height = options.height ?? Math.round(margin.top + margin.bottom + (innerWidth * (y2 - y1)) / (x2 - x1));
-  if (!(innerWidth > 10 && height - margin.top - margin.bottom > 10)) {
-    throw new RangeError(`${where}: width ${width} × height ${height} leaves no room for the plot`);
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  checkKnownKeys(where, options, [...CONTOUR_OPTIONS, "paths", "zoom"]);
+  const settings = contourSettings(where, problem, options);
+  const { resolved, colorBar } = settings;
+  const paths = resolvePaths(where, options.paths, undefined);
+  const zoomOption = options.zoom ?? false;
+  if (zoomOption !== false && zoomOption !== true && (zoomOption === null || typeof zoomOption !== "object")) {
+    throw new TypeError(`${where}: zoom must be true, false or [[xmin, xmax], [ymin, ymax]], got ${describe(zoomOption)}`);
   }
+  const zoom = zoomOption === false ? null : zoomBounds(where, resolved.bounds, paths, zoomOption);
+  const width = options.width ?? (zoom ? 840 : 480);
+  checkPixels(where, "width", width);
+  const scheme = options.scheme ?? "jet";
+
+  // Layout: one plot, or the plot and its zoomed panel side by side with the same plot size. The plot
+  // area first (units of x and y equal unless a height is given), then what the margins must hold.
+  let right = colorBar ? MARGIN.right : SLIM_RIGHT;
+  // With a zoomed panel, a line under the title for the panels' headings.
+  const top = (resolved.title ? MARGIN.top : SLIM_RIGHT) + (zoom ? 14 : 0);
+  let bottom = MARGIN.bottom;
+  const plotWidth = () => (zoom ? (width - 2 * MARGIN.left - ZOOM_GAP_RIGHT - right) / 2 : width - MARGIN.left - right);
+  const plotHeight = (w: number) => (options.height ?? equalUnitsHeight(where, resolved.bounds, w, 1, top + bottom)) - top - bottom;
+  let innerWidth = plotWidth();
+  let innerHeight = plotHeight(innerWidth);
+  if (!(innerWidth > 10 && innerHeight > 10)) {
+    throw new RangeError(`${where}: width ${width} × height ${options.height ?? innerHeight + top + bottom} leaves no room for the plot`);
+  }
+  const geometry = sampleBands(where, settings, resolved.bounds, innerWidth, innerHeight, options.levels ?? 50, scheme);
+  // Colour bar labels wider than the margin (1.5e308): a wider margin, the same bands (they are in data units).
+  const barRight = colorBar ? colorBarMargin(geometry.levels, settings.levelScale === "log") : SLIM_RIGHT;
+  if (barRight > right) {
+    right = barRight;
+    innerWidth = plotWidth();
+    innerHeight = plotHeight(innerWidth);
+  }
+  const mainRight = zoom ? ZOOM_GAP_RIGHT : right;
+  const mainWidth = MARGIN.left + innerWidth + mainRight;
+  const note = gapsNote(geometry.grid);
+  if (note) bottom += NOTE_HEIGHT;
+  const planned = plannedFrame(mainWidth, top + innerHeight + bottom, { ...MARGIN, top, right: mainRight, bottom }, resolved.bounds);
+  const obstacles = legendObstacles(paths, (v) => pixelX(planned, v), (v) => pixelY(planned, v), resolved.minimum);
+  const plotRect = { left: MARGIN.left, top, right: MARGIN.left + innerWidth, bottom: top + innerHeight };
+  const legend = planLegend(paths, resolved.minimum !== null, settings.legend, plotRect, obstacles, mainWidth - MARGIN.left - mainRight);
+  const strip = legend?.below ?? 0;
+  bottom += strip;
+  const height = options.height ?? top + innerHeight + bottom;
+  innerHeight = height - top - bottom;
+  if (!(innerHeight > 10)) throw new RangeError(`${where}: height ${height} leaves no room for the plot and its legend`);
   const document = renderDocument(options.document);
+  // The x label stays under its ticks when the bottom margin also holds a note or the legend.
+  const axes = (bounds: readonly (readonly [number, number])[]) => ({
+    x: { domain: [bounds[0][0], bounds[0][1]], label: options.xLabel ?? "x", labelAnchor: "center", labelArrow: "none", labelOffset: MARGIN.bottom - 3, ticks: Math.max(2, Math.round(innerWidth / 80)) },
+    y: { domain: [bounds[1][0], bounds[1][1]], label: options.yLabel ?? "y", labelAnchor: "center", labelArrow: "none", ticks: Math.max(2, Math.round(innerHeight / 80)) },
+  });
+  const noteY = height - strip - 5;
   const svg = Plot.plot({
     document,
-    width,
+    width: mainWidth,
     height,
-    marginTop: margin.top,
-    marginRight: margin.right,
-    marginBottom: margin.bottom,
-    marginLeft: margin.left,
-    x: { domain: [x1, x2], label: options.xLabel ?? "x", labelAnchor: "center", labelArrow: "none", ticks: Math.max(2, Math.round(innerWidth / 80)) },
-    y: { domain: [y1, y2], label: options.yLabel ?? "y", labelAnchor: "center", labelArrow: "none", ticks: Math.max(2, Math.round((height - margin.top - margin.bottom) / 80)) },
+    marginTop: top,
+    marginRight: mainRight,
+    marginBottom: bottom,
+    marginLeft: MARGIN.left,
+    ...axes(resolved.bounds),
     marks: [
-      bandsMark(geometry, tolerance),
+      bandsMark(geometry, settings.tolerance),
       Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4 }),
-      resolved.minimum ? minimumMark(resolved.minimum) : null,
+      zoom ? regionMark(zoom) : null,
       pathsMark(paths),
-      pathLegendMark(paths, resolved.minimum !== null, legend),
-      colorBar ? colorBarMark(geometry.levels, geometry.colors) : null,
-      titleMark(resolved.title),
+      resolved.minimum ? minimumMark(resolved.minimum) : null,
+      pathLegendMark(legend),
+      colorBar && !zoom ? colorBarMark(geometry.levels, geometry.colors, settings.levelScale === "log") : null,
+      zoom ? null : titleMark(resolved.title),
+      note ? noteMark(note, MARGIN.left, noteY, "start", true) : null,
     ],
   } as Plot.PlotOptions) as unknown as Plot.Plot & SVGSVGElement;
+  const kind = zoom ? "Contour plot with a zoomed panel" : "Contour plot";
+  let description = sentences([describeBands(settings, geometry, scheme, resolved.bounds, kind), ...describePaths(resolved.f, paths)]);
+  if (note) description = sentences([description, note.replace(/^f /, "The objective ")]);
+  const name = plainText(resolved.title ? `Contour plot: ${resolved.title}` : `Contour plot of ${resolved.subject}`);
+  if (!zoom) {
+    return makeFigure({
+      kind: "contour",
+      svg: serializeSvg(svg, { title: name, description }),
+      width,
+      height,
+      frame: frameOf(svg, width, height),
+      levels: Object.freeze(geometry.levels.slice()),
+      name,
+      description,
+    });
+  }
+
+  // The zoomed panel: the same levels and colours over the smaller region, sampled afresh at its scale.
+  const zoomGeometry = sampleBands(where, settings, zoom, innerWidth, innerHeight, geometry.levels, scheme);
+  const zoomWidth = width - mainWidth;
+  const factor = (resolved.bounds[0][1] - resolved.bounds[0][0]) / (zoom[0][1] - zoom[0][0]);
+  const zoomed = Plot.plot({
+    document,
+    width: zoomWidth,
+    height,
+    marginTop: top,
+    marginRight: right,
+    marginBottom: bottom,
+    marginLeft: MARGIN.left,
+    ...axes(zoom),
+    marks: [
+      bandsMark(zoomGeometry, settings.tolerance),
+      Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4 }),
+      pathsMark(paths),
+      resolved.minimum ? minimumMark(resolved.minimum) : null,
+      colorBar ? colorBarMark(geometry.levels, geometry.colors, settings.levelScale === "log") : null,
+      noteMark(`zoomed ×${spoken(factor)}`, MARGIN.left, top - 5),
+    ],
+  } as Plot.PlotOptions) as unknown as Plot.Plot & SVGSVGElement;
+  const root = svgElement(document as unknown as Document, "svg", {
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    fill: INK,
+    "font-family": "system-ui, sans-serif",
+    "font-size": 10,
+    "text-anchor": "middle",
+  });
+  zoomed.setAttribute("x", String(mainWidth));
+  root.appendChild(svg);
+  root.appendChild(zoomed);
+  if (resolved.title) {
+    root.appendChild(svgText(document as unknown as Document, resolved.title, { x: width / 2, y: 18, "font-size": 13, "font-weight": 600, "aria-label": "title" }));
+  }
+  description = sentences([
+    description,
+    `The second panel magnifies ${spoken(factor)} times: ${spokenBounds(zoom)}, outlined on the first`,
+  ]);
   return makeFigure({
     kind: "contour",
-    svg: serializeSvg(svg),
+    svg: serializeSvg(root, { title: name, description }),
     width,
     height,
-    frame: frameOf(svg, { width, height }),
+    frame: frameOf(svg, mainWidth, height, 0, width),
+    zoomFrame: frameOf(zoomed, zoomWidth, height, mainWidth, width),
     levels: Object.freeze(geometry.levels.slice()),
-  });
-}
-
-/**
- * Small multiples: one contour panel per hyperparameter value (a sweep of alpha or beta2, say), on shared
- * axes, levels and colours, each with its own searches and title. The bands are drawn once and reused by
- * every panel (`<use>`), so a row of three costs little more than one.
- *
- * Same options as {@link contourFigure}, plus `columns` (default min(panels, 3)); `width` is the whole
- * figure's (default 250 px per column plus the colour bar).
- *
- * @example
- * const alphas = [0.002, 0.007, 0.02];
- * show(contourPanels(bowl, alphas.map((alpha) => ({
- *   title: `α = ${alpha}`,
- *   paths: [{ label: "AMSGrad", ...amsgrad(bowl.objective, bowl.derivative, { bounds: bowl.bounds, alpha }) }],
- * }))));
- */
-export function contourPanels(problem: TestProblem | Objective2D, panels: readonly ContourPanel[], options: ContourPanelsOptions = {}): Figure {
-  const where = "contourPanels";
-  checkKnownKeys(where, options ?? {}, [...CONTOUR_OPTIONS, "columns"]);
-  if (!Array.isArray(panels) || panels.length === 0) {
-    throw new TypeError(`${where}: panels must be a non-empty array of {title, paths}, got ${describe(panels)}`);
-  }
-  panels.forEach((panel, i) => {
-    if (panel === null || typeof panel !== "object" || typeof panel.title !== "string") {
-      throw new TypeError(`${where}: panels[${i}] must be {title, paths}, got ${describe(panel)}`);
-    }
-  });
-  const columns = options.columns ?? Math.min(panels.length, 3);
-  if (!(Number.isSafeInteger(columns) && columns >= 1)) throw new RangeError(`${where}: columns must be a positive integer, got ${describe(columns)}`);
-  const rows = Math.ceil(panels.length / columns);
-  const colorBarWidth = (options.colorBar ?? true) ? MARGIN.right : 12;
-  const width = options.width ?? MARGIN.left + colorBarWidth + 210 * columns + 24 * (columns - 1);
-  checkOptionalPositive(where, "width", width);
-  // Sample for one panel's width, not the whole figure's.
-  const panelPixels = (width - MARGIN.left - colorBarWidth - 24 * (columns - 1)) / columns;
-  const { resolved, legend, colorBar, tolerance, geometry } = prepare(where, problem, options, panelPixels + MARGIN.left + colorBarWidth);
-  // Styles are shared across panels: the n-th path of every panel looks the same.
-  const paths = panels.flatMap((panel, i) => resolvePaths(where, panel.paths, 0, i, true).map((p) => ({ ...p, panel: i })));
-  const [[x1, x2], [y1, y2]] = resolved.bounds;
-  const panelTitleHeight = 18;
-  const margin = { ...MARGIN, right: colorBarWidth, top: (resolved.title ? MARGIN.top : 8) + panelTitleHeight };
-  const gap = 24;
-  const panelWidth = (width - margin.left - margin.right - gap * (columns - 1)) / columns;
-  const panelHeight = (panelWidth * (y2 - y1)) / (x2 - x1);
-  const height = options.height ?? Math.round(margin.top + margin.bottom + rows * panelHeight + (rows - 1) * (gap + panelTitleHeight));
-  const document = renderDocument(options.document);
-  const fx = (d: { panel?: number }) => (d.panel ?? 0) % columns;
-  const fy = (d: { panel?: number }) => Math.floor((d.panel ?? 0) / columns);
-  const svg = Plot.plot({
-    document,
-    width,
-    height,
-    marginTop: margin.top,
-    marginRight: margin.right,
-    marginBottom: margin.bottom,
-    marginLeft: margin.left,
-    x: { domain: [x1, x2], label: options.xLabel ?? "x", labelAnchor: "center", labelArrow: "none", ticks: Math.max(2, Math.floor(panelWidth / 60)) },
-    y: { domain: [y1, y2], label: options.yLabel ?? "y", labelAnchor: "center", labelArrow: "none", ticks: Math.max(2, Math.floor(panelHeight / 60)) },
-    fx: { axis: null, domain: Array.from({ length: columns }, (_, i) => i), padding: gap / (panelWidth + gap) },
-    fy: { axis: null, domain: Array.from({ length: rows }, (_, i) => i), padding: (gap + panelTitleHeight) / (panelHeight + gap + panelTitleHeight) },
-    marks: [
-      // The bands and the minimum carry no facet channels, so Plot repeats them in every panel.
-      bandsMark(geometry, tolerance),
-      Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4 }),
-      resolved.minimum ? minimumMark(resolved.minimum) : null,
-      pathsMark(paths, { fx, fy }),
-      panelTitlesMark(panels, fx, fy),
-      pathLegendMark(paths.filter((p) => p.panel === 0), resolved.minimum !== null, legend),
-      colorBar ? colorBarMark(geometry.levels, geometry.colors) : null,
-      titleMark(resolved.title),
-    ],
-  } as Plot.PlotOptions) as unknown as Plot.Plot & SVGSVGElement;
-  return makeFigure({
-    kind: "panels",
-    svg: serializeSvg(svg),
-    width,
-    height,
-    frame: panelFrame(svg, width, height),
-    levels: Object.freeze(geometry.levels.slice()),
-  });
-}
-
-/** Each panel's title, above its plot area. */
-function panelTitlesMark(panels: readonly ContourPanel[], fx: (d: { panel: number }) => number, fy: (d: { panel: number }) => number): Plot.Markish {
-  const data = panels.map((p, panel) => ({ panel, title: p.title }));
-  return svgMark(data, { fx, fy }, (items, _scales, d, { document }) => {
-    const item = items[0];
-    if (!item) return null;
-    const text = svgElement(document, "text", {
-      x: d.marginLeft + (d.width - d.marginLeft - d.marginRight) / 2,
-      y: d.marginTop - 6,
-      "font-size": 11,
-      "font-weight": 600,
-    });
-    text.appendChild(document.createTextNode(item.title));
-    return text;
-  });
-}
-
-/** The first panel's frame: where panel 0's plot area lies in the whole figure. */
-function panelFrame(svg: Plot.Plot & Element, width: number, height: number): Frame {
-  const x = svg.scale("x")!;
-  const y = svg.scale("y")!;
-  const fx = svg.scale("fx") as { apply(v: number): number } | undefined;
-  const fy = svg.scale("fy") as { apply(v: number): number } | undefined;
-  const [left, right] = x.range as [number, number];
-  const [bottom, top] = y.range as [number, number];
-  const ox = fx ? fx.apply(0) : 0;
-  const oy = fy ? fy.apply(0) : 0;
-  return Object.freeze({
-    width,
-    height,
-    marginTop: oy + top,
-    marginRight: width - (ox + right),
-    marginBottom: height - (oy + bottom),
-    marginLeft: ox + left,
-    xDomain: Object.freeze([...(x.domain as [number, number])]) as unknown as readonly [number, number],
-    yDomain: Object.freeze([...(y.domain as [number, number])]) as unknown as readonly [number, number],
+    name,
+    description,
   });
 }

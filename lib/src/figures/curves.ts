@@ -4,10 +4,16 @@
  * the axes and lines; series are told apart by colour and by dash, and named in a legend.
  */
 import * as Plot from "@observablehq/plot";
-import { checkKnownKeys, checkPositive, describe } from "../errors.js";
+import { format as d3format, ticks as niceTicks } from "d3";
+import { checkKnownKeys, describe } from "../errors.js";
 import { renderDocument, serializeSvg } from "./dom.js";
 import { makeFigure, type Figure, type RenderDocument } from "./figure.js";
+import { checkOptionalPixels } from "./limits.js";
 import { swatchLegendMark, titleMark } from "./marks.js";
+import { simplifyLine } from "./pathdata.js";
+import { assignStyles, OPTIMIZER_STYLES, SERIES_STYLES, type SeriesStyle } from "./style.js";
+import { logTickFormat, logTicks } from "./ticks.js";
+import { plainText, sentences, seriesLook, spoken } from "./words.js";
 
 /** What the curves read from a run; a run's result (or a {@link TracedRun}) fits, plus a label. */
 export interface CurveRun {
@@ -23,11 +29,11 @@ export interface CurveRun {
 
 /** Options shared by the line charts. */
 export interface CurveOptions {
-  /** Log scale for the values. Default false for objectiveCurve and coordinateCurves, true for step sizes. */
+  /** Log scale for the values (the axis label says so). Default false for objectiveCurve and coordinateCurves, true for step sizes. */
   log?: boolean;
-  /** Figure width in px. Default 480. */
+  /** Figure width in px, 100 to 4000. Default 480. */
   width?: number;
-  /** Figure height in px. Default 300. */
+  /** Figure height in px, 100 to 4000. Default 300. */
   height?: number;
   /** Title; a default naming the quantity; null for none. */
   title?: string | null;
@@ -47,11 +53,6 @@ export interface CoordinateCurveOptions extends CurveOptions {
 
 const CURVE_OPTIONS = ["log", "width", "height", "title", "yLabel", "document"];
 
-/** Observable 10, Plot's default categorical colours. */
-const SERIES_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7", "#a463f2", "#97bbf5", "#9c6b4e", "#9498a0"];
-/** Dashes so that series differ without colour too. */
-const SERIES_DASHES = [undefined, "6 3", "2 2", "8 3 2 3", "4 4"];
-
 interface Series {
   label: string;
   color: string;
@@ -59,10 +60,12 @@ interface Series {
   run: CurveRun;
 }
 
+const sameLook = (a: SeriesStyle, b: SeriesStyle) => a.color === b.color && a.dash === b.dash;
+
 function seriesOf(where: string, runs: CurveRun | readonly CurveRun[], need: keyof CurveRun): Series[] {
   const list = Array.isArray(runs) ? runs : [runs as CurveRun];
   if (list.length === 0) throw new TypeError(`${where}: give at least one run`);
-  return list.map((run, i) => {
+  const checked = list.map((run, i) => {
     if (run === null || typeof run !== "object") throw new TypeError(`${where}: runs[${i}] must be a run's result, got ${describe(run)}`);
     const data = run[need] as ArrayLike<unknown> | undefined;
     if (!data || typeof data.length !== "number") {
@@ -71,19 +74,11 @@ function seriesOf(where: string, runs: CurveRun | readonly CurveRun[], need: key
     }
     const label = run.label ?? (list.length > 1 ? `run ${i + 1}` : "");
     if (typeof label !== "string") throw new TypeError(`${where}: runs[${i}].label must be a string`);
-    return { label, color: SERIES_COLORS[i % SERIES_COLORS.length], dash: SERIES_DASHES[i % SERIES_DASHES.length], run };
+    return { label, run };
   });
-}
-
-const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
-
-/** 10⁻³ for 0.001; "" for values that are not powers of ten (minor ticks). */
-function powerOfTen(value: number): string {
-  const exponent = Math.round(Math.log10(value));
-  if (Math.abs(value / 10 ** exponent - 1) > 1e-9) return "";
-  if (exponent === 0) return "1";
-  if (exponent === 1) return "10";
-  return "10" + (exponent < 0 ? "⁻" : "") + String(Math.abs(exponent)).replace(/\d/g, (d) => SUPERSCRIPT[+d]);
+  // One look per optimizer across the series (AMSGrad blue, Adam black dashed, …), whatever the order.
+  const looks = assignStyles(checked.map((c) => c.label), (name) => OPTIMIZER_STYLES[name].series, SERIES_STYLES, sameLook);
+  return checked.map(({ label, run }, i) => ({ label, color: looks[i].color, dash: looks[i].dash, run }));
 }
 
 /** "x", "y" in 2-D (the tutorial's names), else x₁, x₂, …. */
@@ -95,9 +90,13 @@ function defaultNames(dimension: number): string[] {
 function checkCommon(where: string, options: CurveOptions, extra: string[] = []) {
   if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   checkKnownKeys(where, options, [...CURVE_OPTIONS, ...extra]);
-  if (options.width !== undefined) checkPositive(where, "width", options.width);
-  if (options.height !== undefined) checkPositive(where, "height", options.height);
+  checkOptionalPixels(where, "width", options.width);
+  checkOptionalPixels(where, "height", options.height);
   if (options.log !== undefined && typeof options.log !== "boolean") throw new TypeError(`${where}: log must be true or false`);
+  for (const name of ["title", "yLabel"] as const) {
+    const value = options[name];
+    if (value !== undefined && value !== null && typeof value !== "string") throw new TypeError(`${where}: ${name} must be a string, got ${describe(value)}`);
+  }
 }
 
 interface Point {
@@ -107,16 +106,66 @@ interface Point {
   line: number;
 }
 
+/** px per character of Plot's 10 px tick labels, generously. */
+const CHAR = 6.2;
+
+/**
+ * The points of one line as Plot needs them to draw it within a quarter pixel: all of them when there are
+ * few, else the Douglas–Peucker selection in (approximate) pixel units. A 150,000-iteration run then
+ * costs a few kilobytes of SVG, not megabytes, and looks the same.
+ */
+function drawnPoints(points: Point[], px: (t: number) => number, py: (v: number) => number, innerWidth: number): Point[] {
+  if (points.length <= 2 * innerWidth) return points;
+  const flat = new Float64Array(2 * points.length);
+  for (let i = 0; i < points.length; i++) {
+    flat[2 * i] = px(points[i].t);
+    flat[2 * i + 1] = py(points[i].value);
+  }
+  // simplifyLine keeps a subset of the points; find each kept one again by walking forward.
+  const kept = simplifyLine(flat, 0.25);
+  const out: Point[] = [];
+  let i = 0;
+  for (let k = 0; k < kept.length; k += 2) {
+    while (i < points.length && !(flat[2 * i] === kept[k] && flat[2 * i + 1] === kept[k + 1])) i++;
+    if (i < points.length) out.push(points[i++]);
+  }
+  return out;
+}
+
+/** Smallest and largest of a field over every point, by a loop (spreading 150,000 values overflows the stack). */
+function extent(lists: readonly Point[][], field: "t" | "value"): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const list of lists) {
+    for (const p of list) {
+      const v = p[field];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return [lo, hi];
+}
+
+/** Plot's default labels of a linear axis (d3's ",f" formats): the widest one, in characters. */
+function widestTick(lo: number, hi: number, count: number): number {
+  const values = niceTicks(lo, hi, count);
+  const step = values.length > 1 ? values[1] - values[0] : 1;
+  const format = d3format(`,.${Math.max(0, Math.min(20, -Math.floor(Math.log10(step) + 1e-9)))}f`);
+  return Math.max(1, ...values.map((v) => format(v).length));
+}
+
 /**
  * Draws one line per series and per coordinate with Plot, iterations on x, values on y (log when asked;
- * non-positive values are left out there, as a log scale cannot show them). Lines of one run share its
- * colour and dash; with several coordinates each line is named at its end.
+ * non-positive values are left out there, as a log scale cannot show them, and the words say how many).
+ * Lines of one run share its look; with several coordinates each line is named at its end. Margins make
+ * room for the widest tick labels, so that none is cut at the figure's edge.
  */
 function lineChart(
+  where: string,
   series: Series[],
   points: (s: Series) => Point[],
   options: CurveOptions,
-  defaults: { title: string; yLabel: string; log: boolean; lineNames?: readonly string[]; rules?: number[]; xLabel?: string },
+  defaults: { title: string; yLabel: string; log: boolean; lineNames?: readonly string[]; rules?: number[]; xLabel?: string; quantity: string },
 ): Figure {
   const log = options.log ?? defaults.log;
   const names = defaults.lineNames;
@@ -125,24 +174,52 @@ function lineChart(
   const top = (title ? 30 : 10) + (legend ? 18 : 0);
   const width = options.width ?? 480;
   const height = options.height ?? 300;
+  const xLabel = defaults.xLabel ?? "iteration t";
+  const yLabel = (options.yLabel ?? defaults.yLabel) + (log ? " (log scale)" : "");
+  let leftOut = 0;
+  const all = series.map((s) =>
+    points(s).filter((p) => {
+      const shown = Number.isFinite(p.value) && (!log || p.value > 0);
+      if (!shown) leftOut++;
+      return shown;
+    }),
+  );
+  const [lo, hi] = extent(all, "value");
+  const [t0, t1] = extent(all, "t");
+  if (!(lo <= hi)) {
+    throw new RangeError(`${where}: there is nothing to draw: no value is finite${log ? " and above 0 (a log scale shows only those)" : ""}`);
+  }
+  // Room for the widest labels: the last x tick's half width past the plot, the y ticks left of it.
+  const marginRight = Math.max(names && names.length > 1 ? 36 : 20, Math.ceil((CHAR * widestTick(t0, t1, width / 80)) / 2) + 4);
+  const marginLeft = log ? 56 : Math.max(56, Math.ceil(CHAR * widestTick(lo, hi, 5)) + 22);
+  const innerWidth = width - marginLeft - marginRight;
+  const innerHeight = height - top - 36;
+  if (!(innerWidth > 10 && innerHeight > 10)) throw new RangeError(`${where}: width ${width} × height ${height} leaves no room for the plot`);
+  const px = (t: number) => ((t - t0) / (t1 - t0 || 1)) * innerWidth;
+  const py = log
+    ? (v: number) => ((Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo) || 1)) * innerHeight
+    : (v: number) => ((v - lo) / (hi - lo || 1)) * innerHeight;
   const marks: Plot.Markish[] = [];
   if (defaults.rules?.length) {
     marks.push(Plot.ruleY(defaults.rules, { stroke: "currentColor", strokeOpacity: 0.5, strokeDasharray: "3 3" }));
   }
-  const all = series.map((s) => points(s).filter((p) => Number.isFinite(p.value) && (!log || p.value > 0)));
   series.forEach((s, i) => {
-    marks.push(Plot.line(all[i], { x: "t", y: "value", z: "line", stroke: s.color, strokeWidth: 1.75, strokeDasharray: s.dash }));
+    const byLine = new Map<number, Point[]>();
+    for (const p of all[i]) {
+      let list = byLine.get(p.line);
+      if (!list) byLine.set(p.line, (list = []));
+      list.push(p);
+    }
+    const drawn = [...byLine.values()].flatMap((list) => drawnPoints(list, px, py, innerWidth));
+    marks.push(Plot.line(drawn, { x: "t", y: "value", z: "line", stroke: s.color, strokeWidth: 1.75, strokeDasharray: s.dash }));
   });
-  const values = all.flat().map((p) => p.value);
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
   if (names && names.length > 1) {
     // Each coordinate named once, at the end of the first run's line; labels pushed apart vertically
     // (positions estimated from the value range) so that lines ending together stay readable.
-    const ends = names.map((_, c) => all[0].filter((p) => p.line === c).at(-1)).filter((p): p is Point => p !== undefined);
-    const inner = height - top - 36;
-    const pixel = (v: number) => (log ? (Math.log(hi) - Math.log(v)) / (Math.log(hi) - Math.log(lo) || 1) : (hi - v) / (hi - lo || 1)) * inner;
-    const placed = ends.map((p) => ({ p, y: pixel(p.value), dy: 0 })).sort((a, b) => a.y - b.y);
+    const last = new Map<number, Point>();
+    for (const p of all[0]) last.set(p.line, p);
+    const ends = names.map((_, c) => last.get(c)).filter((p): p is Point => p !== undefined);
+    const placed = ends.map((p) => ({ p, y: innerHeight - py(p.value), dy: 0 })).sort((a, b) => a.y - b.y);
     for (let k = 1; k < placed.length; k++) {
       const previous = placed[k - 1].y + placed[k - 1].dy;
       if (placed[k].y + placed[k].dy < previous + 11) placed[k].dy = previous + 11 - placed[k].y;
@@ -153,6 +230,14 @@ function lineChart(
       marks.push(Plot.text([q.p], { x: "t", y: "value", text: () => names[q.p.line], dx: 5, dy: Math.round(q.dy - shift), textAnchor: "start" }));
     }
   }
+  if (log) {
+    // The log axis drawn here rather than by the scale: Plot sends a scale's labels through d3's log
+    // tickFormat(count), which blanks most of them on a short axis (the regret chart had none below 0.1).
+    const values = logTicks(lo, hi);
+    const format = logTickFormat(lo, hi);
+    marks.push(Plot.gridY(values, { stroke: "currentColor", strokeOpacity: 0.1 }));
+    marks.push(Plot.axisY(values, { text: (v: number) => format(v), label: yLabel, labelAnchor: "center", labelArrow: "none" }));
+  }
   marks.push(swatchLegendMark(series, (title ? 30 : 10) + 6));
   marks.push(titleMark(title));
   const document = renderDocument(options.document);
@@ -161,24 +246,59 @@ function lineChart(
     width,
     height,
     marginTop: top,
-    marginLeft: 56,
-    marginRight: names && names.length > 1 ? 36 : 20,
+    marginLeft,
+    marginRight,
     marginBottom: 36,
-    x: { label: defaults.xLabel ?? "iteration t", labelAnchor: "center", labelArrow: "none" },
-    y: {
-      type: log ? "log" : "linear",
-      label: options.yLabel ?? defaults.yLabel,
-      labelAnchor: "center",
-      labelArrow: "none",
-      grid: true,
-      ticks: log ? undefined : 5,
-      // Over several decades only powers of ten are labelled (10⁻³); over a few, d3's log labels.
-      tickFormat: log ? (hi / lo >= 100 ? powerOfTen : "~g") : undefined,
-      nice: !log,
-    },
+    x: { label: xLabel, labelAnchor: "center", labelArrow: "none" },
+    y: log
+      ? { type: "log", domain: [lo, hi], axis: null }
+      : { type: "linear", label: yLabel, labelAnchor: "center", labelArrow: "none", grid: true, ticks: 5, nice: true },
     marks,
   } as Plot.PlotOptions) as unknown as Element;
-  return makeFigure({ kind: "curves", svg: serializeSvg(svg), width, height });
+  const name = plainText(title ? `Line chart: ${title}` : `Line chart of ${yLabel}`);
+  const description = describeLines(series, all, names, {
+    quantity: defaults.quantity,
+    xLabel,
+    log,
+    range: [lo, hi],
+    span: [t0, t1],
+    leftOut,
+  });
+  return makeFigure({ kind: "curves", svg: serializeSvg(svg, { title: name, description }), width, height, name, description });
+}
+
+/** The words of a line chart: its axes, then each series (and coordinate) from its first value to its last. */
+function describeLines(
+  series: readonly Series[],
+  all: readonly Point[][],
+  names: readonly string[] | undefined,
+  facts: { quantity: string; xLabel: string; log: boolean; range: [number, number]; span: [number, number]; leftOut: number },
+): string {
+  const parts = [
+    `Line chart of ${plainText(facts.quantity)} over ${plainText(facts.xLabel)} from ${spoken(facts.span[0])} to ${spoken(facts.span[1])}` +
+      `${facts.log ? ", on a log scale" : ""}; values from ${spoken(facts.range[0])} to ${spoken(facts.range[1])}`,
+  ];
+  const MAX_LINES = 6;
+  series.forEach((s, i) => {
+    const firsts = new Map<number, Point>();
+    const lasts = new Map<number, Point>();
+    for (const p of all[i]) {
+      if (!firsts.has(p.line)) firsts.set(p.line, p);
+      lasts.set(p.line, p);
+    }
+    const lines = [...firsts.keys()];
+    const clauses = lines.slice(0, MAX_LINES).map((line) => {
+      const a = firsts.get(line)!;
+      const b = lasts.get(line)!;
+      const what = names && names.length > 1 ? `${plainText(names[line] ?? "")} ` : "";
+      return `${what}from ${spoken(a.value)} at ${spoken(a.t)} to ${spoken(b.value)} at ${spoken(b.t)}`;
+    });
+    if (lines.length > MAX_LINES) clauses.push(`and ${lines.length - MAX_LINES} more lines`);
+    const label = s.label ? plainText(s.label) : "the run";
+    parts.push(`${label} (${seriesLook(s)}): ${clauses.join("; ") || "no values shown"}`);
+  });
+  if (facts.leftOut > 0) parts.push(`${facts.leftOut} values that are not finite${facts.log ? " or not above 0" : ""} are left out`);
+  return sentences(parts);
 }
 
 /**
@@ -193,10 +313,11 @@ export function objectiveCurve(runs: CurveRun | readonly CurveRun[], options: Cu
   const where = "objectiveCurve";
   checkCommon(where, options);
   const series = seriesOf(where, runs, "scores");
-  return lineChart(series, (s) => Array.from(s.run.scores!, (value, t) => ({ t, value, line: 0 })), options, {
+  return lineChart(where, series, (s) => Array.from(s.run.scores!, (value, t) => ({ t, value, line: 0 })), options, {
     title: "Objective value by iteration",
     yLabel: "f(x, y)",
     log: false,
+    quantity: "the objective value",
   });
 }
 
@@ -218,6 +339,7 @@ export function coordinateCurves(runs: CurveRun | readonly CurveRun[], options: 
   if (names.length !== dimension) throw new RangeError(`${where}: names has ${names.length} entries for ${dimension} coordinates`);
   const rules = options.minimum ? [...new Set(Array.from({ length: dimension }, (_, i) => options.minimum![i]))] : undefined;
   return lineChart(
+    where,
     series,
     (s) => {
       const out: Point[] = [];
@@ -226,7 +348,7 @@ export function coordinateCurves(runs: CurveRun | readonly CurveRun[], options: 
       return out;
     },
     options,
-    { title: "Coordinates by iteration", yLabel: "coordinate", log: false, lineNames: names, rules },
+    { title: "Coordinates by iteration", yLabel: "coordinate", log: false, lineNames: names, rules, quantity: "each coordinate" },
   );
 }
 
@@ -249,6 +371,7 @@ export function effectiveStepSizeCurve(runs: CurveRun | readonly CurveRun[], opt
   const names = options.names ?? defaultNames(dimension);
   if (names.length !== dimension) throw new RangeError(`${where}: names has ${names.length} entries for ${dimension} coordinates`);
   return lineChart(
+    where,
     series,
     (s) => {
       const out: Point[] = [];
@@ -257,7 +380,7 @@ export function effectiveStepSizeCurve(runs: CurveRun | readonly CurveRun[], opt
       return out;
     },
     options,
-    { title: "Effective step size α / (√v̂ + ε) by iteration", yLabel: "step size", log: true, lineNames: names },
+    { title: "Effective step size α / (√v̂ + ε) by iteration", yLabel: "step size", log: true, lineNames: names, quantity: "the effective step size α / (√v̂ + ε) of each coordinate" },
   );
 }
 
@@ -303,9 +426,10 @@ export function seriesChart(series: readonly ChartSeries[], options: SeriesChart
   });
   if (options.xLabel !== undefined && typeof options.xLabel !== "string") throw new TypeError(`${where}: xLabel must be a string`);
   return lineChart(
+    where,
     seriesOf(where, runs, "scores"),
     (s) => Array.from(s.run.scores!, (value, k) => ({ t: s.run.solutions![k][0], value, line: 0 })),
     options,
-    { title: "", yLabel: "value", log: false, xLabel: options.xLabel ?? "t", rules: options.rules ? [...options.rules] : undefined },
+    { title: "", yLabel: "value", log: false, xLabel: options.xLabel ?? "t", rules: options.rules ? [...options.rules] : undefined, quantity: options.yLabel ?? "the values" },
   );
 }

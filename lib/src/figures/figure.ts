@@ -40,8 +40,17 @@ export interface Figure {
   readonly height: number;
   /** The plot area's position and domain, for contour figures (the first panel's, for panels). */
   readonly frame?: Frame;
+  /** The zoomed panel's, for a contour figure drawn with `zoom` (its position within the whole figure). */
+  readonly zoomFrame?: Frame;
   /** The contour levels drawn, lowest first (contour figures and panels). */
   readonly levels?: readonly number[];
+  /** Its short name, the SVG's `<title>` (what a screen reader announces), e.g. "Contour plot: AMSGrad on x² + y²". */
+  readonly name: string;
+  /**
+   * The figure in words, the SVG's `<desc>` and the `text/plain` that {@link show} sends: what is drawn,
+   * over which range, where each search starts and ends, what was left out.
+   */
+  readonly description: string;
   /** The SVG. */
   toString(): string;
 }

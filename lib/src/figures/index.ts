@@ -15,16 +15,19 @@
  * and, for contours, the frame mapping data to pixels.
  * @packageDocumentation
  */
-export { contourFigure, contourPanels } from "./contour.js";
-export type { Bounds2D, ContourFigureOptions, ContourOptions, ContourPanel, ContourPanelsOptions, Objective2D, SearchPath } from "./contour.js";
+export { contourFigure } from "./contour.js";
+export type { Bounds2D, ContourFigureOptions, ContourOptions, Objective2D, SearchPath } from "./contour.js";
+export { contourPanels } from "./panels.js";
+export type { ContourPanel, ContourPanelsOptions } from "./panels.js";
+export type { LevelScale } from "./bands.js";
 export { dataX, dataY, framePixel, frameValue, pixelX, pixelY } from "./figure.js";
 export type { Figure, Frame } from "./figure.js";
 export { show } from "./show.js";
 export { contourLevels } from "./levels.js";
 export { jet, COLOR_SCHEMES } from "./colors.js";
 export type { ColorScheme } from "./colors.js";
-export { PATH_STYLES } from "./style.js";
-export type { LegendPlacement, PathStyle, ResolvedPathStyle } from "./style.js";
+export { OPTIMIZER_STYLES, PATH_STYLES, SERIES_STYLES } from "./style.js";
+export type { LegendPlacement, OptimizerStyle, PathStyle, ResolvedPathStyle, SeriesStyle } from "./style.js";
 export type { RenderDocument } from "./figure.js";
 export { surfaceFigure } from "./surface.js";
 export type { SurfaceOptions } from "./surface.js";

@@ -20,7 +20,7 @@ const explorerModule = (): Explorers => (explorers ??= load("../explorer/index.j
 
 /** `contourFigure` of figures/contour.js, loaded on first call. */
 export const contourFigure: Figures["contourFigure"] = (...args) => figureModule().contourFigure(...args);
-/** `contourPanels` of figures/contour.js, loaded on first call. */
+/** `contourPanels` of figures/panels.js, loaded on first call. */
 export const contourPanels: Figures["contourPanels"] = (...args) => figureModule().contourPanels(...args);
 /** `surfaceFigure` of figures/surface.js, loaded on first call. */
 export const surfaceFigure: Figures["surfaceFigure"] = (...args) => figureModule().surfaceFigure(...args);

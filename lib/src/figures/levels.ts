@@ -143,3 +143,65 @@ export function contourLevels(min: number, max: number, count = 50): number[] {
   if (i1 - i0 < 3) return levels;
   return levels.slice(i0, i1);
 }
+
+/** Mantissas per decade for log-spaced levels, fewest first: 1, 2 or 3, 6 or 10 levels a decade. */
+const LOG_MANTISSAS: readonly (readonly number[])[] = [
+  [1],
+  [1, 3],
+  [1, 2, 5],
+  [1, 1.5, 2, 3, 5, 7],
+  [1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 8],
+];
+
+/** How many decades below the largest value log-spaced levels reach at most. */
+export const LOG_LEVEL_DECADES = 6;
+
+/**
+ * Contour levels evenly spaced on a log scale, for objectives whose interesting structure sits many
+ * orders of magnitude below their largest value (Rosenbrock's valley, about 1 where the walls reach
+ * 2,500): "nice" values m × 10^k with m from one of the sets 1 · 1, 3 · 1, 2, 5 · 1, 1.5, 2, 3, 5, 7 ·
+ * 1, 1.25, …, 8, the densest that gives at most about `count` bands, from the smallest positive value
+ * (or {@link LOG_LEVEL_DECADES} decades below the largest, whichever is higher) to the first level at or
+ * above `max`. The first level is `min` itself when it lies below them (0 for a minimum value of 0), so
+ * that the levels span [min, max] as {@link contourLevels}' do.
+ *
+ * Throws a RangeError unless max > 0 and min ≤ max, both finite, and `lowestPositive` in (0, max].
+ *
+ * @example
+ * logContourLevels(0, 2509, 7, 1e-3) // [0, 0.01, 0.1, 1, 10, 100, 1000, 10000]
+ */
+export function logContourLevels(min: number, max: number, count: number, lowestPositive: number): number[] {
+  const where = "logContourLevels";
+  checkFinite(where, "min", min);
+  checkFinite(where, "max", max);
+  if (!(max > 0 && min <= max)) {
+    throw new RangeError(`${where}: a log scale needs positive values: min ${describe(min)}, max ${describe(max)}`);
+  }
+  if (!(lowestPositive > 0 && lowestPositive <= max)) {
+    throw new RangeError(`${where}: lowestPositive must be in (0, max], got ${describe(lowestPositive)}`);
+  }
+  if (!(Number.isSafeInteger(count) && count >= 1)) throw new RangeError(`${where}: count must be a positive integer, got ${describe(count)}`);
+  const low = Math.max(lowestPositive, max / 10 ** LOG_LEVEL_DECADES);
+  const k0 = Math.floor(Math.log10(low) + 1e-12);
+  const k1 = Math.ceil(Math.log10(max) - 1e-12);
+  const decades = Math.max(1, k1 - k0);
+  // The densest set whose levels stay within about count bands.
+  let mantissas = LOG_MANTISSAS[0];
+  for (const set of LOG_MANTISSAS) if (set.length * decades <= count * 1.2) mantissas = set;
+  const all: number[] = [];
+  for (let k = k0; k <= k1; k++) {
+    for (const m of mantissas) {
+      // m × 10^k, rounded to the digits m has, so that 0.3 is 0.3 and not 0.30000000000000004.
+      all.push(Number((m * 10 ** k).toPrecision(3)));
+    }
+  }
+  // From the last level at or below `low` to the first at or above `max`.
+  let i0 = 0;
+  while (i0 + 1 < all.length && all[i0 + 1] <= low) i0++;
+  let i1 = all.length - 1;
+  while (i1 - 1 >= 0 && all[i1 - 1] >= max) i1--;
+  const levels = all.slice(i0, i1 + 1);
+  if (min < levels[0]) levels.unshift(min);
+  if (levels.length < 2) levels.push(max > levels[0] ? max : levels[0] * 10);
+  return levels;
+}

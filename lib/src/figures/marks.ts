@@ -5,10 +5,11 @@
  * compact path data; nothing uses ids, so the output never depends on Plot's process-wide counters.
  */
 import * as Plot from "@observablehq/plot";
-import { ticks as niceTicks, format as d3format } from "d3";
+import { ticks as niceTicks } from "d3";
 import { svgElement, svgText } from "./dom.js";
 import { PathBuilder, dotsPathData } from "./pathdata.js";
-import type { LegendPlacement, ResolvedPathStyle } from "./style.js";
+import type { ResolvedPathStyle } from "./style.js";
+import { powerOfTen, tickFormat } from "./ticks.js";
 
 type Scale = (value: unknown) => number;
 /** The scale functions Plot passes to a mark's render: data value → pixel. */
@@ -60,13 +61,6 @@ export function svgMark<T>(data: T[], options: { fx?: (d: T) => unknown; fy?: (d
   return new SvgMark(data, options, draw) as unknown as Plot.Markish;
 }
 
-/** Plot's number format for tick labels: d3's, with a true minus sign. */
-export function tickFormat(step: number): (v: number) => string {
-  const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  const f = d3format(`.${Math.min(20, digits)}f`);
-  return (v) => f(v).replace("-", "−");
-}
-
 /** The figure's title, centred over the plot area(s) in the top margin. */
 export function titleMark(title: string | null | undefined): Plot.Markish | null {
   if (!title) return null;
@@ -78,36 +72,62 @@ export function titleMark(title: string | null | undefined): Plot.Markish | null
 
 /**
  * A vertical colour bar in the right margin: one cell per band, from the lowest level at the bottom to
- * the highest at the top, with nice ticks. Cells are thick vertical strokes, about 40 bytes each.
+ * the highest at the top, with nice ticks. Cells are thick vertical strokes, about 40 bytes each. Linear
+ * levels sit at their values; log-spaced levels (`log`) one cell per band, labelled at powers of ten.
  */
-export function colorBarMark(levels: readonly number[], colors: readonly string[]): Plot.Markish {
+export function colorBarMark(levels: readonly number[], colors: readonly string[], log = false): Plot.Markish {
   return svgMark([levels], { facet: "super" }, (_items, _scales, d, { document }) => {
     const g = svgElement(document, "g", { "aria-label": "color legend" });
     const x = d.width - d.marginRight + 16;
     const barWidth = 12;
     const top = d.marginTop;
     const bottom = d.height - d.marginBottom;
-    const lo = levels[0];
-    const hi = levels[levels.length - 1];
-    const y = (v: number) => bottom - ((v - lo) / (hi - lo)) * (bottom - top);
+    const bands = levels.length - 1;
+    // Positions computed on values / 4 where the span would overflow (values near ±1.8e308).
+    const s = Number.isFinite(levels[bands] - levels[0]) ? 1 : 0.25;
+    const lo = levels[0] * s;
+    const hi = levels[bands] * s;
+    const y = log ? (k: number) => bottom - (k / bands) * (bottom - top) : (v: number) => bottom - ((v * s - lo) / (hi - lo)) * (bottom - top);
     const cells = svgElement(document, "g", { "stroke-width": barWidth });
     for (let k = 0; k < colors.length; k++) {
-      const b = new PathBuilder().moveTo(x + barWidth / 2, y(levels[k])).lineTo(x + barWidth / 2, y(levels[k + 1]));
+      const b = new PathBuilder().moveTo(x + barWidth / 2, log ? y(k) : y(levels[k])).lineTo(x + barWidth / 2, log ? y(k + 1) : y(levels[k + 1]));
       cells.appendChild(svgElement(document, "path", { stroke: colors[k], d: b.toString() }));
     }
     g.appendChild(cells);
-    const values = niceTicks(lo, hi, 6);
-    const format = tickFormat(values.length > 1 ? values[1] - values[0] : 1);
+    const ticks = colorBarTicks(levels, log).map(([at, label]) => [y(at), label] as [number, string]);
     const tickPath = new PathBuilder();
     const labels = svgElement(document, "g", { "text-anchor": "start", "font-variant": "tabular-nums" });
-    for (const v of values) {
-      tickPath.moveTo(x + barWidth, y(v)).lineTo(x + barWidth + 4, y(v));
-      labels.appendChild(svgText(document, format(v), { x: x + barWidth + 6, y: Math.round(y(v) * 10) / 10, dy: "0.32em" }));
+    for (const [py, label] of ticks) {
+      tickPath.moveTo(x + barWidth, py).lineTo(x + barWidth + 4, py);
+      labels.appendChild(svgText(document, label, { x: x + barWidth + 6, y: Math.round(py * 10) / 10, dy: "0.32em" }));
     }
     g.appendChild(svgElement(document, "path", { stroke: "currentColor", d: tickPath.toString() }));
     g.appendChild(labels);
     return g;
   });
+}
+
+/**
+ * The colour bar's ticks: [level index (log) or value (linear), label]. Log-spaced levels are labelled at
+ * powers of ten (every k-th, at most 8); linear ones at d3's nice ticks.
+ */
+export function colorBarTicks(levels: readonly number[], log: boolean): [number, string][] {
+  const bands = levels.length - 1;
+  if (log) {
+    const powers = levels.map((v, k) => [k, powerOfTen(v)] as [number, string]).filter(([, label]) => label !== "");
+    const every = Math.max(1, Math.ceil(powers.length / 8));
+    return powers.filter((_, i) => i % every === 0);
+  }
+  const s = Number.isFinite(levels[bands] - levels[0]) ? 1 : 0.25;
+  const values = niceTicks(levels[0] * s, levels[bands] * s, 6).map((v) => v / s).filter(Number.isFinite);
+  const format = tickFormat(values.length > 1 ? values[1] - values[0] : 1, Math.max(Math.abs(levels[0]), Math.abs(levels[bands])));
+  return values.map((v) => [v, format(v)]);
+}
+
+/** The right margin a colour bar with these levels needs: the bar, its ticks and its widest label (at least 66 px). */
+export function colorBarMargin(levels: readonly number[], log: boolean): number {
+  const widest = Math.max(0, ...colorBarTicks(levels, log).map(([, label]) => label.length));
+  return Math.max(66, Math.ceil(34 + widest * 6.2 + 4));
 }
 
 /** A search path ready to draw: its points, its style and (for panels) its facet. */
@@ -129,8 +149,8 @@ function toPixels(points: Float64Array, x: Scale, y: Scale): Float64Array {
   return out;
 }
 
-/** Marker path data: a ring (start) or a diamond (end) centred on (cx, cy). */
-function ring(b: PathBuilder, cx: number, cy: number, r: number) {
+/** A ring (the start marker) centred on (cx, cy), as four cubics. */
+export function ring(b: PathBuilder, cx: number, cy: number, r: number) {
   // A circle as four cubics (κ = 0.5523 r): shorter than an SVG arc pair with its flags.
   const k = 0.5523 * r;
   b.moveTo(cx + r, cy)
@@ -140,7 +160,8 @@ function ring(b: PathBuilder, cx: number, cy: number, r: number) {
     .curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy)
     .close();
 }
-function diamond(b: PathBuilder, cx: number, cy: number, r: number) {
+/** A diamond (the end marker) centred on (cx, cy). */
+export function diamond(b: PathBuilder, cx: number, cy: number, r: number) {
   b.moveTo(cx, cy - r).lineTo(cx + r, cy).lineTo(cx, cy + r).lineTo(cx - r, cy).close();
 }
 
@@ -214,11 +235,15 @@ export function pathsMark(paths: PathSpec[], facets: Facets<PathSpec> = {}): Plo
   });
 }
 
-/** The known minimum: a black × with a white halo, drawn under the paths (in every panel). */
+/**
+ * The known minimum: a black × with a white halo, drawn over the paths (a search that reaches the minimum
+ * would hide it otherwise), in every panel where it lies inside the plot.
+ */
 export function minimumMark(minimum: readonly [number, number]): Plot.Markish {
-  return svgMark([minimum], {}, (_items, scales, _d, { document }) => {
+  return svgMark([minimum], {}, (_items, scales, dim, { document }) => {
     const cx = scales.x!(minimum[0]);
     const cy = scales.y!(minimum[1]);
+    if (!(cx >= dim.marginLeft && cx <= dim.width - dim.marginRight && cy >= dim.marginTop && cy <= dim.height - dim.marginBottom)) return null;
     const d = new PathBuilder().moveTo(cx - 5, cy - 5).lineTo(cx + 5, cy + 5).moveTo(cx + 5, cy - 5).lineTo(cx - 5, cy + 5).toString();
     const g = svgElement(document, "g", { "aria-label": "minimum", fill: "none" });
     g.appendChild(svgElement(document, "path", { stroke: "#fff", "stroke-width": 4, d }));
@@ -227,83 +252,24 @@ export function minimumMark(minimum: readonly [number, number]): Plot.Markish {
   });
 }
 
-/**
- * The contour legend, inside the plot area on a dark translucent box (the paths are white or bright):
- * one row per labelled path, then the start, end and minimum markers.
- */
-export function pathLegendMark(paths: PathSpec[], hasMinimum: boolean, placement: LegendPlacement): Plot.Markish | null {
-  if (placement === "none" || (paths.length === 0 && !hasMinimum)) return null;
-  // One legend per figure, drawn in the first facet.
-  return svgMark([0], { facet: "super" }, (_items, _scales, d, { document }) => {
-    const rows: { label: string; draw: (g: SVGElement, y: number) => void }[] = [];
-    const seen = new Set<string>();
-    for (const path of paths) {
-      const key = `${path.label}|${path.style.color}|${path.style.dash}|${path.style.marker}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      rows.push({
-        label: path.label,
-        draw: (g, y) => {
-          const { style } = path;
-          const s = svgElement(document, "g", { stroke: style.color, fill: "none" });
-          s.appendChild(svgElement(document, "path", { "stroke-width": style.lineWidth, "stroke-dasharray": style.dash, d: new PathBuilder().moveTo(6, y).lineTo(30, y).toString() }));
-          s.appendChild(
-            svgElement(document, "path", {
-              "stroke-width": style.dotSize,
-              "stroke-linecap": style.marker === "square" ? "square" : "round",
-              d: dotsPathData([10, y, 26, y]),
-            }),
-          );
-          g.appendChild(s);
-        },
-      });
-    }
-    const markerRow = paths.length > 0 || hasMinimum;
-    const lineHeight = 14;
-    const charWidth = 6.2; // system-ui at 10 px, generously
-    const markerText = [paths.length ? "start" : "", paths.length ? "end" : "", hasMinimum ? "minimum" : ""].filter(Boolean);
-    const markerWidth = markerText.reduce((w, t) => w + 22 + t.length * charWidth, 0);
-    const labelWidth = Math.max(0, ...rows.map((r) => 36 + r.label.length * charWidth));
-    const boxWidth = Math.ceil(Math.max(labelWidth, markerWidth) + 8);
-    const boxHeight = (rows.length + (markerRow ? 1 : 0)) * lineHeight + 8;
-    const left = placement.endsWith("left") ? d.marginLeft + 6 : d.width - d.marginRight - 6 - boxWidth;
-    const top = placement.startsWith("top") ? d.marginTop + 6 : d.height - d.marginBottom - 6 - boxHeight;
-    const g = svgElement(document, "g", { "aria-label": "legend", transform: `translate(${Math.round(left)},${Math.round(top)})` });
-    g.appendChild(svgElement(document, "rect", { width: boxWidth, height: boxHeight, rx: 3, fill: "#000", "fill-opacity": 0.55 }));
-    const text = svgElement(document, "g", { fill: "#fff", "text-anchor": "start" });
-    rows.forEach((row, i) => {
-      const y = 4 + lineHeight * i + lineHeight / 2;
-      row.draw(g, y);
-      text.appendChild(svgText(document, row.label, { x: 36, y, dy: "0.32em" }));
-    });
-    if (markerRow) {
-      const y = 4 + lineHeight * rows.length + lineHeight / 2;
-      let x = 6;
-      const symbols = new PathBuilder();
-      const fills = new PathBuilder();
-      const cross = new PathBuilder();
-      for (const label of markerText) {
-        const cx = x + 6;
-        if (label === "start") ring(symbols, cx, y, 4.5);
-        else if (label === "end") diamond(fills, cx, y, 4.5);
-        else cross.moveTo(cx - 4, y - 4).lineTo(cx + 4, y + 4).moveTo(cx + 4, y - 4).lineTo(cx - 4, y + 4);
-        text.appendChild(svgText(document, label, { x: x + 14, y, dy: "0.32em" }));
-        x += 22 + label.length * charWidth;
-      }
-      const color = paths[0]?.style.color ?? "#fff";
-      if (paths.length) {
-        g.appendChild(svgElement(document, "path", { fill: "none", stroke: color, "stroke-width": 1.5, d: symbols.toString() }));
-        g.appendChild(svgElement(document, "path", { fill: color, stroke: "#000", "stroke-width": 0.75, d: fills.toString() }));
-      }
-      if (hasMinimum) {
-        const dd = cross.toString();
-        g.appendChild(svgElement(document, "path", { stroke: "#fff", "stroke-width": 3.5, d: dd }));
-        g.appendChild(svgElement(document, "path", { stroke: "#000", "stroke-width": 1.75, d: dd }));
-      }
-    }
-    g.appendChild(text);
+/** A rectangle over the plot, in data units: where a zoomed panel looks. */
+export function regionMark(region: readonly (readonly [number, number])[]): Plot.Markish {
+  return svgMark([region], {}, (_items, scales, _d, { document }) => {
+    const [[x1, x2], [y1, y2]] = region;
+    const left = scales.x!(x1), right = scales.x!(x2), top = scales.y!(y2), bottom = scales.y!(y1);
+    const d = new PathBuilder().moveTo(left, top).lineTo(right, top).lineTo(right, bottom).lineTo(left, bottom).close().toString();
+    const g = svgElement(document, "g", { "aria-label": "zoomed region", fill: "none" });
+    g.appendChild(svgElement(document, "path", { stroke: "#000", "stroke-width": 2.5, d }));
+    g.appendChild(svgElement(document, "path", { stroke: "#fff", "stroke-width": 1, "stroke-dasharray": "4 2", d }));
     return g;
   });
+}
+
+/** A line of small text at (x, y) in px: a panel's heading, a note of what was left out. */
+export function noteMark(text: string, x: number, y: number, anchor: "start" | "middle" | "end" = "start", italic = false): Plot.Markish {
+  return svgMark([text], { facet: "super" }, (_items, _scales, _d, { document }) =>
+    svgText(document, text, { x, y, "text-anchor": anchor, "font-style": italic ? "italic" : undefined, "aria-label": "note" }),
+  );
 }
 
 /**

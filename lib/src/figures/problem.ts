@@ -3,7 +3,7 @@
  * tells them apart and resolves the bounds, the minimum and the title, for contours and surfaces alike.
  */
 import { checkBounds, describe } from "../errors.js";
-import type { TestProblem } from "../objectives.js";
+import { testProblems, type TestProblem } from "../objectives.js";
 
 /** A 2-D objective taking the coordinates as separate arguments, as the tutorial's `objective(x, y)`. */
 export type Objective2D = (x: number, y: number) => number;
@@ -26,22 +26,32 @@ export interface ResolvedProblem {
   minimum: readonly [number, number] | null;
   /** The figure's title, or null for none. */
   title: string | null;
+  /** What is drawn, for the figure's description: the problem's title, or "f(x, y)" for a bare function. */
+  subject: string;
+  /** The test problem drawn, when it is one (given as such, or as its own objective function). */
+  problem: TestProblem | null;
 }
 
 /**
  * Resolves `problem` (a TestProblem, or an objective function given with `bounds`) and the options that
  * override its bounds, minimum and title (default: the problem's own; "f(x, y)" as the title of a bare
- * function). Throws a TypeError/RangeError that names the option and the value.
+ * function; a bare function that is a test problem's objective counts as that problem). Throws a
+ * TypeError/RangeError that names the option and the value.
  *
  * @example
  * resolveProblem("contourFigure", bowl, {}).bounds                                // [[-1, 1], [-1, 1]]
  * resolveProblem("surfaceFigure", (x, y) => x * y, { bounds: [[0, 1], [0, 2]] }).title // "f(x, y)"
+ * resolveProblem("contourFigure", objective, {}).minimum                          // [0, 0]: the bowl's
  */
 export function resolveProblem(where: string, problem: TestProblem | Objective2D, options: ProblemOverrides): ResolvedProblem {
   if (options === null || typeof options !== "object") {
     throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   }
-  const isProblem = typeof problem === "object" && problem !== null && typeof problem.objective === "function";
+  // A bare function that is a test problem's own objective (the tutorial's `objective` is the bowl's) is
+  // that problem: its figures get its bounds, its minimum marked with × and its title.
+  const known = typeof problem === "function" ? Object.values(testProblems).find((p) => p.objective === problem) : undefined;
+  const isProblem = known !== undefined || (typeof problem === "object" && problem !== null && typeof problem.objective === "function");
+  if (known) problem = known;
   const f = isProblem ? (problem as TestProblem).objective : problem;
   if (typeof f !== "function") {
     throw new TypeError(`${where}: give a test problem (bowl, rosenbrock, …) or an objective (x, y) => number, got ${describe(problem)}`);
@@ -56,5 +66,13 @@ export function resolveProblem(where: string, problem: TestProblem | Objective2D
   }
   const title = options.title !== undefined ? options.title : isProblem ? (problem as TestProblem).title : "f(x, y)";
   if (title !== null && typeof title !== "string") throw new TypeError(`${where}: title must be a string or null, got ${describe(title)}`);
-  return { f: f as Objective2D, bounds: bounds as [[number, number], [number, number]], minimum, title };
+  const subject = isProblem ? (problem as TestProblem).title : "f(x, y)";
+  return {
+    f: f as Objective2D,
+    bounds: bounds as [[number, number], [number, number]],
+    minimum,
+    title,
+    subject,
+    problem: isProblem ? (problem as TestProblem) : null,
+  };
 }

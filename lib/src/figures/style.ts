@@ -38,18 +38,123 @@ export interface ResolvedPathStyle {
 }
 
 /**
- * Default styles of the 1st, 2nd, … path: the tutorial's white dots and line first, then black dashed
- * with squares, then magenta dotted: all readable on jet and turbo, and told apart without colour.
+ * Default styles of the 1st, 2nd, … path whose label names no optimizer of {@link OPTIMIZER_STYLES}: the
+ * tutorial's white dots and line first, then black dashed with squares, then magenta dotted: all readable
+ * on jet and turbo, and told apart without colour. Earlier paths are drawn wider, so that a later path
+ * lying on an earlier one leaves it visible along both its edges.
  */
 export const PATH_STYLES: readonly ResolvedPathStyle[] = [
-  { color: "#ffffff", marker: "circle", dotSize: 4.5, lineWidth: 1.5 },
-  { color: "#000000", dash: "6 3", marker: "square", dotSize: 4, lineWidth: 1.5 },
-  { color: "#ff00ff", dash: "2 2", marker: "circle", dotSize: 4.5, lineWidth: 1.5 },
+  { color: "#ffffff", marker: "circle", dotSize: 5, lineWidth: 2.5 },
+  { color: "#000000", dash: "6 3", marker: "square", dotSize: 3.5, lineWidth: 1.25 },
+  { color: "#ff00ff", dash: "2 2", marker: "circle", dotSize: 4, lineWidth: 1.5 },
   { color: "#ffffff", dash: "8 3 2 3", marker: "square", dotSize: 4, lineWidth: 1.5 },
   { color: "#000000", dash: "2 2", marker: "circle", dotSize: 4.5, lineWidth: 1.5 },
   { color: "#ff00ff", marker: "square", dotSize: 4, lineWidth: 1.5 },
 ];
 
-/** Where a legend box sits inside the plot area. */
-export type LegendPlacement = "top-left" | "top-right" | "bottom-left" | "bottom-right" | "none";
+/** How a series looks in a line chart (objective, coordinates, step sizes, any series). */
+export interface SeriesStyle {
+  /** Stroke colour. */
+  color: string;
+  /** SVG dash array; none for a solid line. */
+  dash?: string;
+}
+
+/** The one look of an optimizer, over contours and in line charts alike. */
+export interface OptimizerStyle {
+  /** Its path over a contour plot (and in the explorer). */
+  path: ResolvedPathStyle;
+  /** Its line in a chart: the same dash, a colour that reads on white. */
+  series: SeriesStyle;
+}
+
+/**
+ * One look per optimizer across the whole series, whatever order the runs are given in: a path or series
+ * whose label names an optimizer ("AMSGrad", "Adam, β2 = 0.9", "gradient descent, α = 0.45"; the name
+ * first, any case, then nothing or a non-letter) takes that optimizer's look. AMSGrad is the tutorial's
+ * white line and dots over contours (blue on white charts), Adam black and dashed with squares, gradient
+ * descent magenta and dotted. In a figure with two paths of one optimizer, the second takes the next free
+ * default look ({@link PATH_STYLES}).
+ */
+export const OPTIMIZER_STYLES: Readonly<Record<"AMSGrad" | "Adam" | "gradient descent", OptimizerStyle>> = Object.freeze({
+  AMSGrad: { path: PATH_STYLES[0], series: { color: "#4269d0" } },
+  Adam: { path: PATH_STYLES[1], series: { color: "#000000", dash: "6 3" } },
+  "gradient descent": { path: PATH_STYLES[2], series: { color: "#c200c2", dash: "2 2" } },
+});
+
+/** Looks of chart series whose label names no optimizer, in order: Observable 10 with dashes. */
+export const SERIES_STYLES: readonly SeriesStyle[] = [
+  { color: "#efb118" },
+  { color: "#ff725c", dash: "8 3 2 3" },
+  { color: "#3ca951", dash: "4 4" },
+  { color: "#a463f2" },
+  { color: "#6cc5b0", dash: "8 3 2 3" },
+  { color: "#9c6b4e", dash: "4 4" },
+  { color: "#ff8ab7" },
+  { color: "#97bbf5", dash: "8 3 2 3" },
+];
+
+/**
+ * The optimizer a label names, if any: its first words are the optimizer's name (any case) followed by
+ * the end or a character that is not a letter, so "Adam, α = 0.1" is Adam and "AdamW" is not.
+ *
+ * @example
+ * optimizerOf("AMSGrad (β2 = 0.99)") // "AMSGrad"
+ * optimizerOf("AdamW")                // undefined
+ */
+export function optimizerOf(label: string): keyof typeof OPTIMIZER_STYLES | undefined {
+  const lower = label.trimStart().toLowerCase();
+  // Longest names first, so that no name is taken for a prefix of another.
+  for (const name of ["gradient descent", "AMSGrad", "Adam"] as const) {
+    const key = name.toLowerCase();
+    if (lower.startsWith(key) && !/\p{L}/u.test(lower.charAt(key.length))) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Assigns looks to the labelled items of one figure (or one panel): an item naming an optimizer gets its
+ * fixed look unless an earlier item already has it; the others get the defaults in order, skipping looks
+ * already taken. `same` says whether two looks are the same.
+ */
+export function assignStyles<S>(labels: readonly string[], named: (name: keyof typeof OPTIMIZER_STYLES) => S, defaults: readonly S[], same: (a: S, b: S) => boolean): S[] {
+  const taken: S[] = [];
+  const out: S[] = [];
+  labels.forEach((label, i) => {
+    const name = optimizerOf(label);
+    const fixed = name ? named(name) : undefined;
+    if (fixed !== undefined && !taken.some((s) => same(s, fixed))) {
+      out[i] = fixed;
+      taken.push(fixed);
+    }
+  });
+  let cursor = 0;
+  labels.forEach((_, i) => {
+    if (out[i] !== undefined) return;
+    // The next default not yet taken; when every one is taken (many paths), the next in turn.
+    let pick = cursor % defaults.length;
+    for (let k = 0; k < defaults.length; k++) {
+      const c = (cursor + k) % defaults.length;
+      if (!taken.some((s) => same(s, defaults[c]))) {
+        pick = c;
+        break;
+      }
+    }
+    out[i] = defaults[pick];
+    taken.push(defaults[pick]);
+    cursor = pick + 1;
+  });
+  return out;
+}
+
+/** The text and axis colour of every figure (never `currentColor`: an <img> cannot inherit the page's). */
+export const INK = "#222222";
+/** The opaque background every figure paints first, as matplotlib's white figure face. */
+export const PAPER = "#ffffff";
+
+/**
+ * Where a legend box sits inside the plot area: "auto" (the default) is the corner where it covers the
+ * least of the starts, ends, minimum and paths.
+ */
+export type LegendPlacement = "auto" | "top-left" | "top-right" | "bottom-left" | "bottom-right" | "none";
 

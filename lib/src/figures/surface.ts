@@ -8,14 +8,17 @@
  */
 import * as Plot from "@observablehq/plot";
 import { rgb, ticks as niceTicks } from "d3";
-import { checkKnownKeys, checkPositive, describe } from "../errors.js";
+import { checkKnownKeys, describe } from "../errors.js";
 import type { TestProblem } from "../objectives.js";
 import { colorInterpolator, type ColorScheme } from "./colors.js";
 import { resolveProblem, type Bounds2D, type Objective2D } from "./problem.js";
 import { renderDocument, serializeSvg, svgElement, svgText } from "./dom.js";
 import { makeFigure, type Figure, type RenderDocument } from "./figure.js";
-import { svgMark, tickFormat, titleMark } from "./marks.js";
+import { checkPixels } from "./limits.js";
+import { svgMark, titleMark } from "./marks.js";
 import { PathBuilder } from "./pathdata.js";
+import { tickFormat } from "./ticks.js";
+import { plainText, schemeWords, sentences, spoken, spokenBounds } from "./words.js";
 
 /** Options of {@link surfaceFigure}. */
 export interface SurfaceOptions {
@@ -34,7 +37,7 @@ export interface SurfaceOptions {
   scheme?: ColorScheme;
   /** Light the faces (Lambert shading from the viewer's upper left). Default true. */
   shading?: boolean;
-  /** Figure size in px. Default 480 × 400. */
+  /** Figure size in px, 100 to 4000 each. Default 480 × 400. */
   width?: number;
   height?: number;
   /** Title; default the problem's title, or "f(x, y)"; null for none. */
@@ -88,7 +91,7 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
   const where = "surfaceFigure";
   if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   checkKnownKeys(where, options, SURFACE_OPTIONS);
-  const { f, bounds, title } = resolveProblem(where, problem, { bounds: options.bounds, title: options.title });
+  const { f, bounds, title, subject } = resolveProblem(where, problem, { bounds: options.bounds, title: options.title });
   const [[x1, x2], [y1, y2]] = bounds;
   const resolution = options.resolution ?? 20;
   const [nx, ny] = typeof resolution === "number" ? [resolution, resolution] : resolution;
@@ -103,8 +106,8 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
   if (!(elevation >= -90 && elevation <= 90)) throw new RangeError(`${where}: elevation must be between −90 and 90 degrees, got ${describe(elevation)}`);
   const width = options.width ?? 480;
   const height = options.height ?? 400;
-  checkPositive(where, "width", width);
-  checkPositive(where, "height", height);
+  checkPixels(where, "width", width);
+  checkPixels(where, "height", height);
   const color = colorInterpolator(options.scheme ?? "jet", where);
   const shading = options.shading ?? true;
 
@@ -123,14 +126,16 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
       if (v > zmax) zmax = v;
     }
   }
-  const zspan = zmax > zmin ? zmax - zmin : 1;
-  const zTicks = niceTicks(zmin, zmax, 5);
+  // Heights spanning more than the largest double are placed on values / 4 (exact), so nothing overflows.
+  const zs = Number.isFinite(zmax - zmin) ? 1 : 0.25;
+  const zspan = zmax > zmin ? zmax * zs - zmin * zs : 1;
+  const zTicks = niceTicks(zmin * zs, zmax * zs, 5).map((t) => t / zs).filter(Number.isFinite);
   const xTicks = niceTicks(x1, x2, 5);
   const yTicks = niceTicks(y1, y2, 5);
   // Box coordinates: x and y in [−0.5, 0.5], height in [−0.375, 0.375] (matplotlib's 4 : 4 : 3 box).
   const bx = (x: number) => (x - x1) / (x2 - x1) - 0.5;
   const by = (y: number) => (y - y1) / (y2 - y1) - 0.5;
-  const bz = (v: number) => ((v - zmin) / zspan - 0.5) * 0.75;
+  const bz = (v: number) => ((v * zs - zmin * zs) / zspan - 0.5) * 0.75;
   const cam = camera(azimuth, elevation);
 
   const document = renderDocument(options.document);
@@ -266,14 +271,25 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
       return [sx / r, sy / r];
     };
     const round1 = (v: number) => Math.round(v * 10) / 10;
+    // Tick labels already placed, as boxes: a later axis leaves out a label that would overlap one (the
+    // height axis's lowest tick meets the y axis's last at the box's corner).
+    const placed: { left: number; right: number; top: number; bottom: number }[] = [];
     const axis = (points: Vec3[], values: number[], out: Vec3, label: string, middle: Vec3) => {
       const [dx, dy] = outward(out);
       const anchor = dx > 0.3 ? "start" : dx < -0.3 ? "end" : "middle";
-      const format = tickFormat(values.length > 1 ? values[1] - values[0] : 1);
+      const format = tickFormat(values.length > 1 ? values[1] - values[0] : 1, Math.max(...values.map(Math.abs)));
       points.forEach((p, k) => {
         const [px, py] = project(p);
+        const text = format(values[k]);
+        const tx = round1(px + 9 * dx);
+        const ty = round1(py + 9 * dy + 3 * Math.max(0, dy));
+        const w = text.length * 6;
+        const left = anchor === "start" ? tx : anchor === "end" ? tx - w : tx - w / 2;
+        const box = { left, right: left + w, top: ty - 5, bottom: ty + 5 };
         axes.moveTo(px, py).lineTo(px + 4 * dx, py + 4 * dy);
-        labels.appendChild(svgText(document, format(values[k]), { x: round1(px + 9 * dx), y: round1(py + 9 * dy + 3 * Math.max(0, dy)), dy: "0.32em", "text-anchor": anchor }));
+        if (placed.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) return;
+        placed.push(box);
+        labels.appendChild(svgText(document, text, { x: tx, y: ty, dy: "0.32em", "text-anchor": anchor }));
       });
       const [mx, my] = project(middle);
       // Beyond the widest tick label (about 6 px a character at 10 px) along the outward direction.
@@ -304,5 +320,10 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
     margin: 0,
     marks: [svgMark([0], { facet: "super" }, (_items, _scales, d) => draw(d)), titleMark(title)],
   } as Plot.PlotOptions) as unknown as Element;
-  return makeFigure({ kind: "surface", svg: serializeSvg(svg), width, height });
+  const name = plainText(title ? `Surface plot: ${title}` : `Surface plot of ${subject}`);
+  const description = sentences([
+    `3-D surface of ${plainText(subject)} for ${spokenBounds(bounds)}, seen from azimuth ${spoken(azimuth)}° and elevation ${spoken(elevation)}°`,
+    `Heights from ${spoken(zmin)} to ${spoken(zmax)}, in ${schemeWords(options.scheme ?? "jet")}; a ${nx} × ${ny} mesh${shading ? ", shaded" : ""}`,
+  ]);
+  return makeFigure({ kind: "surface", svg: serializeSvg(svg, { title: name, description }), width, height, name, description });
 }

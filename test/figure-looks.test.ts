@@ -1,0 +1,241 @@
+/**
+ * How figures look wherever they are shown (issue 15): their own opaque background and explicit colours
+ * (no `currentColor`, which an <img> cannot inherit), a title and description for screen readers, one
+ * look per optimizer across the series, square bowl panels, the minimum marked for the tutorial's bare
+ * `objective`, log axes that say so and label every decade, the legend clear of the starts, Rosenbrock's
+ * valley in many colours, and a zoomed panel. Pixel-level checks (what Chromium draws) are in
+ * test/front-ends-figures.test.ts.
+ */
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { adam, amsgrad, bowl, derivative, gradientDescent, narrowBowl, objective, rosenbrock, traceRun } from "../lib/src/index.ts";
+import {
+  contourFigure,
+  contourPanels,
+  coordinateCurves,
+  effectiveStepSizeCurve,
+  objectiveCurve,
+  seriesChart,
+  surfaceFigure,
+  type Figure,
+  type Frame,
+} from "../lib/src/figures/index.ts";
+
+const { JSDOM } = (await import("jsdom" as string)) as { JSDOM: new (html?: string) => { window: { DOMParser: typeof DOMParser } } };
+const parser = new new JSDOM("").window.DOMParser();
+const parse = (svg: string): Document => {
+  const doc = parser.parseFromString(svg, "image/svg+xml");
+  assert.equal(doc.querySelector("parsererror"), null, "well-formed XML");
+  return doc;
+};
+
+/** The tutorial's start (numpy's seed(1) draw) and run. */
+const START = [-0.165955990594852, 0.4406489868843162];
+const run = (driver: typeof amsgrad) => traceRun(driver, objective, derivative, { start: START, nIter: 100 });
+
+/** One of every kind of figure, as the notebooks draw them. */
+function everyKind(): Record<string, Figure> {
+  const a = run(amsgrad);
+  const b = run(adam);
+  return {
+    contour: contourFigure(bowl, { paths: [a, b] }),
+    zoom: contourFigure(bowl, { paths: [a, b], zoom: true }),
+    panels: contourPanels(bowl, [0.02, 0.3].map((alpha) => ({ title: `α = ${alpha}`, paths: [{ label: "AMSGrad", ...amsgrad(objective, derivative, { start: START, alpha }) }] }))),
+    surface: surfaceFigure(bowl),
+    objective: objectiveCurve([a, b], { log: true }),
+    coordinates: coordinateCurves(a),
+    steps: effectiveStepSizeCurve([a, b]),
+    series: seriesChart([{ label: "Adam", x: [1, 2, 3], y: [3, 2, 1] }]),
+  };
+}
+
+describe("every figure stands on its own, on any page", () => {
+  test("an opaque white background painted first, explicit colours, no currentColor anywhere", () => {
+    for (const [kind, figure] of Object.entries(everyKind())) {
+      assert.ok(!figure.svg.includes("currentColor"), `${kind}: no currentColor`);
+      const root = parse(figure.svg).documentElement;
+      const painted = Array.from(root.children).find((e) => !["title", "desc", "style"].includes(e.localName))!;
+      assert.equal(painted.localName, "rect", `${kind}: the first thing painted is a rectangle`);
+      assert.deepEqual(
+        [painted.getAttribute("width"), painted.getAttribute("height"), painted.getAttribute("fill")],
+        ["100%", "100%", "#ffffff"],
+        `${kind}: it covers the figure in white`,
+      );
+      assert.match(root.getAttribute("fill") ?? "", /^#[0-9a-f]{6}$/, `${kind}: text has an explicit colour`);
+    }
+  });
+
+  test("a <title> and a <desc> that say what is drawn, the same words the figure carries", () => {
+    for (const [kind, figure] of Object.entries(everyKind())) {
+      const root = parse(figure.svg).documentElement;
+      assert.equal(root.getAttribute("role"), "img", kind);
+      assert.equal(root.firstElementChild?.localName, "title", `${kind}: the title comes first (its accessible name)`);
+      assert.equal(root.querySelector(":scope > title")?.textContent, figure.name, kind);
+      assert.equal(root.querySelector(":scope > desc")?.textContent, figure.description, kind);
+      assert.ok(figure.description.length > 60, `${kind}: a description in sentences: ${figure.description}`);
+    }
+    const contour = everyKind().contour.description;
+    // Independent facts of the tutorial run: it starts at numpy's draw and ends at the printed best point.
+    assert.match(contour, /AMSGrad \(white solid line with round dots\): 100 points from \(-0\.166, 0\.441\) to \(-6\.78e-12, 0\.00128\)/);
+    assert.match(contour, /A cross marks the minimum at \(0, 0\)/);
+  });
+});
+
+describe("one look per optimizer across the series", () => {
+  const a = run(amsgrad);
+  const b = run(adam);
+  const pathStroke = (figure: Figure, label: string) =>
+    parse(figure.svg).querySelector(`g[aria-label="path ${label}"]`)?.getAttribute("stroke");
+  const lineStroke = (figure: Figure, index: number) =>
+    Array.from(parse(figure.svg).querySelectorAll('g[aria-label="line"]'))[index]?.getAttribute("stroke");
+
+  test("AMSGrad is the tutorial's white over the contour and Adam black, whatever order the runs come in", () => {
+    for (const paths of [[a, b], [b, a]]) {
+      const figure = contourFigure(bowl, { paths });
+      assert.equal(pathStroke(figure, "AMSGrad"), "#ffffff");
+      assert.equal(pathStroke(figure, "Adam"), "#000000");
+    }
+  });
+
+  test("in every line chart AMSGrad and Adam keep their colours when the order swaps (they swapped in notebook 6)", () => {
+    const ab = [objectiveCurve([a, b]), effectiveStepSizeCurve([a, b])];
+    const ba = [objectiveCurve([b, a]), effectiveStepSizeCurve([b, a])];
+    const series = (order: typeof a[]) => seriesChart(order.map((r) => ({ label: r.label, x: [0, 1, 2], y: [3, 2, 1] })));
+    const colours = (figure: Figure, first: string) => {
+      const strokes = [lineStroke(figure, 0), lineStroke(figure, 1)];
+      return first === "AMSGrad" ? strokes : strokes.reverse();
+    };
+    const reference = colours(ab[0], "AMSGrad");
+    assert.notEqual(reference[0], reference[1]);
+    for (const figure of ab) assert.deepEqual(colours(figure, "AMSGrad"), reference);
+    for (const figure of ba) assert.deepEqual(colours(figure, "Adam"), reference);
+    assert.deepEqual(colours(series([a, b]), "AMSGrad"), reference);
+    assert.deepEqual(colours(series([b, a]), "Adam"), reference);
+  });
+
+  test("a label that starts with the name counts (\"AMSGrad, α = 0.3\"); one that merely begins so (\"Adamax\") does not", () => {
+    const named = contourFigure(bowl, { paths: [{ ...b, label: "Adam, β2 = 0.9" }, { ...a, label: "AMSGrad, α = 0.3" }] });
+    assert.equal(pathStroke(named, "AMSGrad, α = 0.3"), "#ffffff");
+    assert.equal(pathStroke(named, "Adam, β2 = 0.9"), "#000000");
+    // Adamax first: Adam's look stays Adam's, Adamax takes another.
+    const other = contourFigure(bowl, { paths: [{ ...b, label: "Adamax" }, { ...b, label: "Adam" }] });
+    assert.equal(pathStroke(other, "Adam"), "#000000");
+    assert.notEqual(pathStroke(other, "Adamax"), "#000000");
+  });
+
+  test("AMSGrad is drawn wider than Adam, so that Adam's path lying on it leaves it visible along both edges", () => {
+    const doc = parse(contourFigure(bowl, { paths: [b, a] }).svg);
+    const width = (label: string, which: number) => Number(doc.querySelectorAll(`g[aria-label="path ${label}"] > path`)[which]!.getAttribute("stroke-width"));
+    assert.ok(width("AMSGrad", 0) >= width("Adam", 0) + 1, "line");
+    assert.ok(width("AMSGrad", 1) >= width("Adam", 1) + 1, "dots");
+    // And drawn first: the path given first in the list is below the other.
+    const order = Array.from(doc.querySelectorAll('g[aria-label^="path "]')).map((g) => g.getAttribute("aria-label"));
+    assert.deepEqual(order, ["path Adam", "path AMSGrad"]);
+  });
+});
+
+/** Pixels per data unit along x and y of a frame. */
+function unitPixels(frame: Frame): [number, number] {
+  const w = frame.width - frame.marginLeft - frame.marginRight;
+  const h = frame.height - frame.marginTop - frame.marginBottom;
+  return [w / (frame.xDomain[1] - frame.xDomain[0]), h / (frame.yDomain[1] - frame.yDomain[0])];
+}
+
+describe("contour layouts", () => {
+  test("bowl panels are square: a unit of x is as long as a unit of y (notebook 1's were 210 × 170 px)", () => {
+    for (const count of [1, 2, 3, 4, 5]) {
+      const panels = Array.from({ length: count }, (_, i) => ({ title: `α = ${i}`, paths: [] }));
+      const figure = contourPanels(objective, panels, { bounds: [[-1, 1], [-1, 1]] });
+      const [px, py] = unitPixels(figure.frame!);
+      assert.ok(Math.abs(px - py) < 0.5, `${count} panels: ${px} px per unit of x, ${py} of y`);
+    }
+  });
+
+  test("the tutorial's bare objective is the bowl: its minimum is marked (notebooks 1 and 5 lacked the ×)", () => {
+    // The × is a black stroke over a white one: count the black ones.
+    const crosses = (figure: Figure) => parse(figure.svg).querySelectorAll('g[aria-label="minimum"] path[stroke="#000"]').length;
+    assert.equal(crosses(contourFigure(objective, { bounds: [[-1, 1], [-1, 1]] })), 1);
+    assert.equal(crosses(contourPanels(objective, [{ title: "a" }, { title: "b" }], { bounds: [[-1, 1], [-1, 1]] })), 2, "in every panel");
+    // A minimum outside the drawn region is not drawn in the margin.
+    assert.equal(crosses(contourFigure(objective, { bounds: [[0.5, 1], [0.5, 1]] })), 0);
+  });
+
+  test("the legend goes to a corner clear of every start and end (notebook 7's covered the narrow bowl's start)", () => {
+    const start = [-4, 2];
+    const gd = gradientDescent(narrowBowl.objective, narrowBowl.derivative, { start, alpha: 0.45, nIter: 100 });
+    const ams = amsgrad(narrowBowl.objective, narrowBowl.derivative, { start, alpha: 0.3, nIter: 100 });
+    const figure = contourFigure(narrowBowl, { paths: [{ label: "gradient descent, α = 0.45", ...gd }, { label: "AMSGrad, α = 0.3", ...ams }], levels: 40 });
+    const doc = parse(figure.svg);
+    const legend = doc.querySelector('g[aria-label^="legend"]')!;
+    const [lx, ly] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(legend.getAttribute("transform")!)!.slice(1).map(Number);
+    const rect = legend.querySelector("rect")!;
+    const box = { left: lx, top: ly, right: lx + Number(rect.getAttribute("width")), bottom: ly + Number(rect.getAttribute("height")) };
+    const f = figure.frame!;
+    const px = (x: number, y: number) => [f.marginLeft + ((x - f.xDomain[0]) / (f.xDomain[1] - f.xDomain[0])) * (f.width - f.marginLeft - f.marginRight), f.height - f.marginBottom - ((y - f.yDomain[0]) / (f.yDomain[1] - f.yDomain[0])) * (f.height - f.marginTop - f.marginBottom)];
+    for (const [x, y] of [start, gd.best, ams.best]) {
+      const [sx, sy] = px(x, y);
+      assert.ok(!(sx >= box.left - 5 && sx <= box.right + 5 && sy >= box.top - 5 && sy <= box.bottom + 5), `legend ${JSON.stringify(box)} covers (${x}, ${y})`);
+    }
+  });
+
+  test("Rosenbrock's levels are log-spaced by default: its valley (f < 10) gets many bands, not one dark one", () => {
+    const levels = contourFigure(rosenbrock).levels!;
+    const below10 = levels.filter((v) => v < 10).length;
+    assert.ok(below10 >= 10, `${below10} levels below 10 of ${levels.length}`);
+    // Evenly spaced in log: equal ratios between successive nice levels of the same decade pattern.
+    const linear = contourFigure(rosenbrock, { levelScale: "linear" }).levels!;
+    assert.ok(linear.filter((v) => v < 10).length <= 1, "the linear scale, for comparison, has at most one");
+  });
+
+  test("zoom: a second panel shows the searches magnified, with the same levels, the region outlined on the first", () => {
+    const a = run(amsgrad);
+    const figure = contourFigure(bowl, { paths: [a], zoom: true });
+    const z = figure.zoomFrame!;
+    const [px] = unitPixels(figure.frame!);
+    const [zx, zy] = unitPixels(z);
+    assert.ok(zx / px > 3, `magnified ${zx / px} times`);
+    assert.ok(Math.abs(zx - zy) < 0.5, "units stay square in the zoomed panel");
+    // Every point of the run lies inside the zoomed region.
+    for (const [x, y] of a.solutions) assert.ok(x >= z.xDomain[0] && x <= z.xDomain[1] && y >= z.yDomain[0] && y <= z.yDomain[1], `(${x}, ${y})`);
+    const doc = parse(figure.svg);
+    assert.equal(doc.querySelectorAll('g[aria-label="zoomed region"]').length, 1);
+    assert.equal(doc.querySelectorAll('g[aria-label="contour bands"]').length, 2);
+    assert.match(figure.description, /The second panel magnifies/);
+    // An explicit region, and the panels' zoom (shared by every panel).
+    const explicit = contourFigure(bowl, { paths: [a], zoom: [[-0.2, 0.2], [-0.1, 0.3]] });
+    assert.deepEqual(explicit.zoomFrame!.xDomain, [-0.2, 0.2]);
+    const panels = contourPanels(bowl, [{ title: "a", paths: [a] }, { title: "b", paths: [a] }], { zoom: true });
+    assert.ok(panels.frame!.xDomain[1] - panels.frame!.xDomain[0] < 1, "panels show the region around the searches");
+  });
+});
+
+describe("line charts", () => {
+  const a = run(amsgrad);
+  const axisLabel = (figure: Figure) => parse(figure.svg).querySelector('g[aria-label="y-axis label"] text')?.textContent;
+  const yLabels = (figure: Figure) => Array.from(parse(figure.svg).querySelectorAll('g[aria-label="y-axis tick label"] text')).map((t) => t.textContent).filter(Boolean);
+
+  test("a log axis says so in its label", () => {
+    assert.equal(axisLabel(objectiveCurve(a, { log: true })), "f(x, y) (log scale)");
+    assert.equal(axisLabel(effectiveStepSizeCurve(a)), "step size (log scale)");
+    assert.equal(axisLabel(objectiveCurve(a)), "f(x, y)");
+  });
+
+  test("a log axis over less than three decades labels its 1s, 2s, 5s and both ends (the regret axis had none below 0.1)", () => {
+    const x = Array.from({ length: 1000 }, (_, i) => (i + 1) * 1000);
+    const chart = seriesChart([{ label: "AMSGrad", x, y: x.map((t) => 0.05 + 1 / Math.sqrt(t / 1000)) }], { log: true });
+    const labels = yLabels(chart).map(Number);
+    assert.ok(labels.some((v) => v < 0.1), `a label below 0.1: ${labels}`);
+    assert.ok(labels.includes(0.5) && labels.includes(0.2) && labels.includes(1), `${labels}`);
+  });
+
+  test("the last x tick (1,000,000) fits inside the figure", () => {
+    const x = Array.from({ length: 100 }, (_, i) => (i + 1) * 10_000);
+    const figure = seriesChart([{ label: "AMSGrad", x, y: x.map((t) => 1 / t) }]);
+    const doc = parse(figure.svg);
+    const last = Array.from(doc.querySelectorAll('g[aria-label="x-axis tick label"] text')).at(-1)!;
+    const [tx] = /translate\(([-\d.]+)/.exec(last.getAttribute("transform")!)!.slice(1).map(Number);
+    assert.equal(last.textContent, "1,000,000");
+    // Centred on its tick, 9 characters of about 6 px at 10 px: at least 27 px from the right edge.
+    assert.ok(figure.width - tx >= 27, `the label's centre is ${figure.width - tx} px from the edge`);
+  });
+});
