@@ -405,28 +405,46 @@ test("explorer() fills in the tutorial's settings and checks every option with t
   for (const [options, message] of refusals) assert.throws(() => explorer(options as never), message, JSON.stringify(options));
 });
 
-test("explorer() output: markup, the first drawing, the note for viewers without scripts, one safe script", () => {
+/** The live markup the output's script inserts (its third argument to mount), as the page receives it. */
+function liveMarkupOf(html: string): string {
+  const call = /\.mount\(("(?:[^"\\]|\\.)*"),(\{.*?\}),("(?:[^"\\]|\\.)*")\);\}\)\(\);<\/script>/s.exec(html);
+  assert.ok(call, "one mount(id, config, live) call");
+  return JSON.parse(call[3].replace(/<\\\//g, "</"));
+}
+
+test("explorer() output: a fallback that survives sanitizing, the live markup in one safe script", () => {
   const ex = explorer({ problem: "rosenbrock", compareAdam: true, nIter: 200 });
   assert.match(ex.id, /^amsgrad-explorer-\d+-[0-9a-f]{8}$/);
   assert.ok(ex.html.startsWith(`<div class="amsgrad-explorer" data-amsgrad-explorer="${ex.id}"`));
-  assert.ok(ex.html.includes(NO_SCRIPT_NOTE));
-  assert.match(ex.html, /<form class="ax-controls" hidden style="display:none"/, "controls hidden until the script runs");
   assert.equal(ex.html.match(/<script>/g)?.length, 1);
   assert.equal(ex.html.match(/<\/script>/g)?.length, 1);
-  assert.equal(ex.html.match(/<svg class="ax-overlay"/g)?.length, 1);
-  assert.equal(ex.html.match(/class="ax-bg"/g)?.length, 3, "one contour per objective offered");
-  // The first one as it is (shown without scripts), the others deflated for the page to unpack.
+  // Outside the script: no inline SVG, no form, nothing a sanitizer would strip into a line of tick labels.
+  const outside = ex.html.replace(/<script>[\s\S]*<\/script>/, "").replace(/<style>[\s\S]*?<\/style>/, "");
+  assert.doesNotMatch(outside, /<svg|<form|<input|<select/);
+  assert.ok(outside.includes(NO_SCRIPT_NOTE), "the note says how to enable the controls");
+  // The picture: the first drawing (contour and path) as a base64 SVG, the same as ex.svg.
+  const picture = /<img src="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" width="420" height="\d+" alt="AMSGrad explorer, first drawing: [^"]+"/.exec(outside);
+  assert.ok(picture, "the first drawing as an <img>");
+  assert.equal(Buffer.from(picture[1], "base64").toString("utf8"), ex.svg);
   const rosenbrockSvg = contourBackground(rosenbrock, 420, undefined).svg;
-  assert.ok(ex.html.includes(`<div class="ax-bg" data-problem="rosenbrock">${rosenbrockSvg}</div>`));
+  assert.ok(ex.svg.includes(rosenbrockSvg), "the picture holds the contour figure");
+  assert.ok(outside.includes(`<pre class="ax-code">${ex.code.replace(/"/g, "&quot;")}</pre>`), "the reproducing code is shown");
+  // The live markup: overlay, charts, controls; the current contour left for the page to take from the picture.
+  const live = liveMarkupOf(ex.html);
+  assert.match(live, /<form class="ax-controls" hidden style="display:none"/, "controls hidden until the page shows them");
+  assert.equal(live.match(/<svg class="ax-overlay"/g)?.length, 1);
+  assert.equal(live.match(/class="ax-bg"/g)?.length, 3, "one contour per objective offered");
+  assert.ok(live.includes('<div class="ax-bg" data-problem="rosenbrock"></div>'), "the current contour is not stored twice");
+  assert.ok(!live.includes(rosenbrockSvg));
   for (const name of ["bowl", "narrow-bowl"] as const) {
-    const packed = new RegExp(`<div class="ax-bg" data-problem="${name}" data-deflated="([A-Za-z0-9+/=]+)" hidden style="display:none"></div>`).exec(ex.html);
+    const packed = new RegExp(`<div class="ax-bg" data-problem="${name}" data-deflated="([A-Za-z0-9+/=]+)" hidden style="display:none"></div>`).exec(live);
     assert.ok(packed, name);
     assert.equal(inflateSync(Buffer.from(packed[1], "base64")).toString("utf8"), contourBackground(testProblems[name], 420, undefined).svg, name);
   }
   assert.doesNotMatch(ex.html, /\b(src|href)\s*=\s*["']?(https?:)?\/\//i, "nothing loaded from the network");
-  assert.match(ex.html, /<g class="ax-line" [^>]*><path d="M[^"]{20,}"\/><\/g>/, "the AMSGrad path is drawn");
-  assert.match(ex.html, /<g class="ax-adam-line" [^>]*><path d="M[^"]{20,}"\/><\/g>/, "the Adam path is drawn");
-  assert.ok(ex.html.includes(ex.code.replace(/"/g, "&quot;")), "the reproducing code is shown");
+  assert.match(ex.svg, /<g class="ax-line" [^>]*><path d="M[^"]{20,}"\/><\/g>/, "the AMSGrad path is drawn");
+  assert.match(ex.svg, /<g class="ax-adam-line" [^>]*><path d="M[^"]{20,}"\/><\/g>/, "the Adam path is drawn");
+  assert.match(live, /<g class="ax-line" [^>]*><path d=""\/><\/g>/, "the live overlay starts empty: the page draws it");
   assert.ok(ex.svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"'));
   assert.match(ex.text, /^AMSGrad explorer on Rosenbrock/);
 });
@@ -450,6 +468,8 @@ test("explorer() is deterministic: the same calls in two fresh processes give th
 });
 
 test("each output is at most 60 KB on top of its (first) contour figure, however long or wild the run", () => {
+  // The contour is stored once, as the fallback's picture (base64, a third longer than the SVG): what is
+  // counted on top of it is everything else, the picture's own path included.
   const rows: string[] = [];
   const cases: Parameters<typeof explorer>[0][] = [
     {},
@@ -461,9 +481,10 @@ test("each output is at most 60 KB on top of its (first) contour figure, however
   ];
   for (const options of cases) {
     const ex = explorer(options);
-    const figure = Buffer.byteLength(contourBackground(testProblems[ex.settings.problem], 420, undefined).svg);
+    const svg = contourBackground(testProblems[ex.settings.problem], 420, undefined).svg;
+    const figure = Buffer.byteLength(Buffer.from(svg, "utf8").toString("base64"));
     const onTop = Buffer.byteLength(ex.html) - figure;
-    rows.push(`${(onTop / KB).toFixed(1)} KB on top of its ${(figure / KB).toFixed(1)} KB contour: ${JSON.stringify(options)}`);
+    rows.push(`${(onTop / KB).toFixed(1)} KB on top of its ${(figure / KB).toFixed(1)} KB contour (base64): ${JSON.stringify(options)}`);
     assert.ok(onTop <= 60 * KB, rows.at(-1));
   }
   console.log(rows.join("\n"));

@@ -5,13 +5,13 @@
  * build time) that recomputes and redraws on every change. Nothing is loaded from the network.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { kernelDisplay } from "../display.js";
 import { fnv1a } from "../hash.js";
 import { testProblems } from "../objectives.js";
 import { contourBackground, type ContourBackground } from "./background.js";
 import { computeRun, createRunBuffers } from "./compute.js";
 import { drawing, type Frame } from "./draw.js";
-import { COMPACT_FORMAT, explorerMarkup, NO_SCRIPT_NOTE, staticSvg } from "./markup.js";
+import { COMPACT_FORMAT, liveMarkup, NO_SCRIPT_NOTE, outputMarkup, staticSvg } from "./markup.js";
 import type { PageConfig } from "./page.js";
 import {
   reproducingCode,
@@ -69,9 +69,13 @@ function pageBundle(): { code: string; version: string } {
 /** A 32-bit fingerprint as 8 hex digits. */
 const hex8 = (hash: number) => hash.toString(16).padStart(8, "0");
 
-/** JSON that is safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+/**
+ * A value as a JavaScript literal that is safe inside a <script> element: JSON with only what could end the
+ * element or start a comment escaped ("</" as "<\/", "<!--" as "<\!--"), plus the two line separators
+ * JavaScript strings cannot hold. The live markup stays about as long as itself.
+ */
+function scriptLiteral(value: unknown): string {
+  return JSON.stringify(value).replace(/<\//g, "<\\/").replace(/<!--/g, "<\\!--").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
 let counter = 0;
@@ -123,14 +127,17 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   const d = drawing(amsgradRun, adamRun, settings.nIter, frames[settings.problem]!, COMPACT_FORMAT);
 
   const config: PageConfig = { settings, frames };
+  const live = liveMarkup(id, settings, problems, backgrounds, d).markup;
   const script =
     `<script>(function(){var R=window.__amsgradExplorer=window.__amsgradExplorer||{instances:{},versions:{}};` +
-    `var V=${scriptJson(bundle.version)};if(!R.versions[V]){${bundle.code}\nR.versions[V]=${GLOBAL_NAME};}` +
-    `R.versions[V].mount(${scriptJson(id)},${scriptJson(config)});})();</script>`;
-  const html = `${explorerMarkup(id, settings, problems, backgrounds, d).markup}${script}</div>`;
-  const svg = staticSvg(id, d, backgrounds[settings.problem]!);
-  const code = reproducingCode(settings);
+    `var V=${scriptLiteral(bundle.version)};if(!R.versions[V]){${bundle.code}\nR.versions[V]=${GLOBAL_NAME};}` +
+    `R.versions[V].mount(${scriptLiteral(id)},${scriptLiteral(config)},${scriptLiteral(live)});})();</script>`;
+  const current = backgrounds[settings.problem]!;
+  const svg = staticSvg(id, d, current);
   const text = `AMSGrad explorer on ${testProblems[settings.problem].title}: ${d.readout}. ${NO_SCRIPT_NOTE}.`;
+  const alt = `AMSGrad explorer, first drawing: the search on the contour of ${testProblems[settings.problem].title}; ${d.readout}`;
+  const html = outputMarkup(id, settings, d, svg, current.frame, alt, script).markup;
+  const code = reproducingCode(settings);
   const result: Explorer = { id, settings, html, svg, text, code };
   Object.defineProperty(result, INSPECT, {
     value: () => `Explorer(${id}, ${settings.problem}, ${settings.nIter} iterations; showExplorer(options) displays one)`,
@@ -138,51 +145,11 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   return Object.freeze(result);
 }
 
-interface DisplayMessage {
-  data: Record<string, string>;
-  metadata: Record<string, unknown>;
-  transient?: Record<string, unknown>;
-}
-
-/**
- * The kernel's display channel. tslab's `display.html()` sends one MIME type; the explorer sends HTML and
- * a plain-text line in one message so that each viewer picks what it can show. That needs the function
- * tslab itself uses (`lastWriteDisplayData` of its jupyter module), found in the module cache of the
- * kernel's process; failing that, `display.html()`.
- */
-function kernelDisplay(where: string): (message: DisplayMessage) => void {
-  const require = createRequire(import.meta.url);
-  const loaded = Object.keys(require.cache).find((path) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(path));
-  const jupyter = loaded ? (require.cache[loaded]?.exports as { lastWriteDisplayData?: unknown }) : undefined;
-  if (jupyter && typeof jupyter.lastWriteDisplayData === "function") {
-    const write = jupyter.lastWriteDisplayData as (message: DisplayMessage, update: boolean) => void;
-    return (message) => write(message, false);
-  }
-  let tslab: { display?: { html?(s: string): void } };
-  try {
-    tslab = createRequire(process.cwd() + "/")("tslab");
-  } catch (error) {
-    throw new Error(`${where}: not running in a tslab notebook kernel; outside a notebook use explorer(options).html`, {
-      cause: error,
-    });
-  }
-  return (message) => {
-    try {
-      tslab.display!.html!(message.data["text/html"]);
-    } catch (error) {
-      throw new Error(
-        `${where}: not running in a tslab notebook kernel (tslab says: ${(error as Error)?.message ?? error}); ` +
-          "outside a notebook use explorer(options).html",
-        { cause: error },
-      );
-    }
-  };
-}
-
 /**
  * Builds an {@link explorer} and displays it as this cell's output: text/html (the live explorer where
- * scripts run: classic Notebook when trusted, nbconvert HTML, VS Code; elsewhere its first drawing and a
- * one-line note) with a text/plain line beside it. Returns nothing, so that the cell prints nothing more.
+ * scripts run: classic Notebook, JupyterLab and Notebook 7 when trusted, nbconvert HTML, VS Code; elsewhere,
+ * an untrusted notebook or GitHub, its first drawing as a picture and a one-line note on how to enable it)
+ * with a text/plain line beside it. Returns nothing, so that the cell prints nothing more.
  * Several explorers in one notebook are independent.
  *
  * @example
@@ -193,6 +160,6 @@ function kernelDisplay(where: string): (message: DisplayMessage) => void {
  */
 export function showExplorer(options: ExplorerOptions = {}): void {
   const ex = explorer(options);
-  const display = kernelDisplay("showExplorer");
+  const display = kernelDisplay({ where: "showExplorer", elsewhere: "Outside a notebook use explorer(options).html.", fallback: "text/html" });
   display({ data: { "text/html": ex.html, "text/plain": ex.text }, metadata: {} });
 }

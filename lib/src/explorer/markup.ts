@@ -1,28 +1,36 @@
 /**
- * The explorer's HTML: contour backgrounds, the overlay with the first drawing, the charts, the controls
- * (hidden until the script shows them), the reproducing code and the note for viewers without scripts.
+ * The explorer's HTML, in two parts. What the output holds as HTML is only what survives an HTML sanitizer
+ * (an untrusted notebook in JupyterLab, Notebook 7 or classic Notebook 6.4, GitHub's viewer): the first
+ * drawing as an `<img>` of an SVG data URI, the readout, the reproducing code and a one-line note on how to
+ * bring it to life. Inline SVG, forms and styles would be stripped there, leaving the tick labels as a line
+ * of text. The live part (contours, overlay, charts, controls) is markup the page script inserts in place
+ * of that fallback when it runs, taking the current contour from the picture instead of storing it twice.
  * Class names are the contract with page.ts. Everything is written with the `html` template (escape.ts),
  * which escapes every interpolated value: only the SVG the figures' serializer wrote is marked `trusted`.
  */
 import { deflateSync } from "node:zlib";
 import { html, trusted, type SafeHtml } from "../escape.js";
 import { dotsPathData, pathData, simplifyLine } from "../figures/pathdata.js";
+import { OPTIMIZER_STYLES } from "../figures/style.js";
 import { testProblems } from "../objectives.js";
 import { ALPHA_SCHEDULES, BETA1_SCHEDULES } from "../optimizer.js";
 import type { ContourBackground } from "./background.js";
 import { SLIDERS, fieldText } from "./controls.js";
-import { CHART, type Drawing, type PathFormat } from "./draw.js";
+import { CHART, type Drawing, type Frame, type PathFormat } from "./draw.js";
 import { NUMERIC_FIELDS, reproducingCode, type ExplorerSettings, type ProblemName } from "./settings.js";
 
-/** The line shown where the script does not run (GitHub's viewer, an untrusted notebook). */
-export const NO_SCRIPT_NOTE = "Interactive controls need JavaScript (trusted notebook, HTML handout or VS Code)";
+/** The line shown where the script does not run (an untrusted notebook, GitHub's viewer): how to enable it. */
+export const NO_SCRIPT_NOTE =
+  "A still picture: to use the sliders, run this cell or trust the notebook (File → Trust Notebook; in JupyterLab, Trust Notebook in the command palette)";
 
 /**
- * Styles as the figures' first two paths: white dots joined by a line (the tutorial's `'.-', color='w'`),
- * then black squares and a dashed line for Adam.
+ * The optimizers' looks of every figure (figures/style.ts): AMSGrad white dots joined by a line (the
+ * tutorial's `'.-', color='w'`) over the contour and blue in the charts, Adam black, dashed, with squares.
  */
-const AMSGRAD_COLOR = "#fff";
-const ADAM_COLOR = "#111";
+const AMSGRAD_COLOR = OPTIMIZER_STYLES.AMSGrad.path.color;
+const ADAM_COLOR = OPTIMIZER_STYLES.Adam.path.color;
+const AMSGRAD_SERIES = OPTIMIZER_STYLES.AMSGrad.series.color;
+const ADAM_SERIES = OPTIMIZER_STYLES.Adam.series.color;
 const X_COLOR = "#1f77b4";
 const Y_COLOR = "#d62728";
 
@@ -96,6 +104,7 @@ const CSS = `
 .amsgrad-explorer{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#222;background:#fff;padding:8px;box-sizing:border-box;max-width:100%}
 .amsgrad-explorer *{box-sizing:border-box}
 .amsgrad-explorer .ax-top{display:flex;flex-wrap:wrap;gap:10px 14px;align-items:flex-start}
+.amsgrad-explorer .ax-still img{display:block;max-width:100%;height:auto}
 .amsgrad-explorer .ax-figure{position:relative;flex:0 1 auto;width:100%}
 .amsgrad-explorer .ax-bg svg{display:block;width:100%;height:auto;max-width:none;margin:0}
 .amsgrad-explorer .ax-overlay{position:absolute;left:0;top:0;width:100%;height:100%;touch-action:none;cursor:crosshair;overflow:visible}
@@ -162,10 +171,10 @@ function chart(kind: "objective" | "steps", d: Drawing, compareAdam: boolean): S
 width="${width}" height="${height}" role="img">`;
   if (kind === "objective") {
     return html`${open}<text x="${marginLeft}" y="12" font-weight="600">objective f (log scale)</text>\
-<text class="ax-legend-adam" x="${width - marginRight}" y="12" text-anchor="end" visibility="${compareAdam ? "visible" : "hidden"}">— AMSGrad  ┄ Adam</text>\
+<text class="ax-legend-adam" x="${width - marginRight}" y="12" text-anchor="end" visibility="${compareAdam ? "visible" : "hidden"}"><tspan fill="${AMSGRAD_SERIES}">— AMSGrad</tspan>  <tspan fill="${ADAM_SERIES}">┄ Adam</tspan></text>\
 <g class="ax-axes">${trusted(d.objectiveAxes)}</g>\
-<path class="ax-a" stroke="#333" d="${d.objective}"/>\
-<path class="ax-b" stroke="#333" stroke-dasharray="4 3" d="${d.objectiveAdam}"/></svg>`;
+<path class="ax-a" stroke="${AMSGRAD_SERIES}" d="${d.objective}"/>\
+<path class="ax-b" stroke="${ADAM_SERIES}" stroke-dasharray="4 3" d="${d.objectiveAdam}"/></svg>`;
   }
   return html`${open}<text x="${marginLeft}" y="12" font-weight="600">effective step size per coordinate (log)</text>\
 <text x="${width - marginRight}" y="12" text-anchor="end"><tspan fill="${X_COLOR}">— x</tspan> <tspan fill="${Y_COLOR}">— y</tspan></text>\
@@ -198,7 +207,8 @@ width="${f.width - f.marginLeft - f.marginRight}" height="${f.height - f.marginT
 
 /**
  * The first drawing as one standalone SVG (the contour and the overlay nested in it; nested `<svg>`
- * elements sit at 0, 0 and fill their parent by default), for viewers that show no HTML.
+ * elements sit at 0, 0 and fill their parent by default): the fallback's picture, and `explorer().svg`.
+ * Its first child is the contour figure itself, which the page takes as its background.
  */
 export function staticSvg(id: string, d: Drawing, background: ContourBackground): string {
   const f = background.frame;
@@ -206,30 +216,67 @@ export function staticSvg(id: string, d: Drawing, background: ContourBackground)
 ${trusted(background.svg)}${overlaySvg(`${id}-static`, d, background)}</svg>`.markup;
 }
 
-/** Everything but the script, up to the root's closing tag (which the caller writes after the script). */
-export function explorerMarkup(
+/**
+ * The whole text/html output: the root (carrying the first drawing's numbers for tests), the style (scoped
+ * to the root; a sanitizer drops it), the fallback and the page script, which replaces the fallback by the
+ * live explorer. What survives a sanitizer is only the fallback: the first drawing as a picture (`still`,
+ * an `<img>` of an SVG data URI, described by `alt`), the readout, the code and the note.
+ */
+export function outputMarkup(id: string, settings: ExplorerSettings, d: Drawing, still: string, frame: Frame, alt: string, script: string): SafeHtml {
+  const base64 = Buffer.from(still, "utf8").toString("base64");
+  return html`<div class="amsgrad-explorer" data-amsgrad-explorer="${id}" data-best="${d.best}" data-score="${d.score}" \
+data-best-adam="${d.bestAdam}" data-score-adam="${d.scoreAdam}"><style>${trusted(CSS)}</style>\
+<div class="ax-fallback"><div class="ax-still"><img src="data:image/svg+xml;base64,${base64}" width="${frame.width}" height="${frame.height}" \
+alt="${alt}" style="max-width:100%;height:auto"></div>\
+<div class="ax-readout"><div>${d.readout}</div><div>${d.readoutAdam}</div><div class="ax-stopped">${d.stopped}</div></div>\
+<pre class="ax-code">${reproducingCode(settings)}</pre>\
+<p class="ax-note">${NO_SCRIPT_NOTE}</p></div>${trusted(script)}</div>`;
+}
+
+/**
+ * The live explorer the page script puts in place of the fallback: contours (the current one left empty,
+ * for the page to fill from the fallback's picture; the others deflated), the overlay, the charts, the
+ * readout, the controls and the code. Never part of the HTML itself (see the module comment). The paths,
+ * charts and readout are left empty: the page draws them as it mounts, so the fallback's picture is the
+ * only stored copy of the first drawing.
+ */
+export function liveMarkup(
   id: string,
   settings: ExplorerSettings,
   problems: readonly ProblemName[],
   backgrounds: Readonly<Partial<Record<ProblemName, ContourBackground>>>,
-  d: Drawing,
+  first: Drawing,
 ): SafeHtml {
+  const d: Drawing = {
+    ...first,
+    line: [],
+    dots: "",
+    adamLine: [],
+    adamDots: "",
+    objectiveAxes: "",
+    objective: "",
+    objectiveAdam: "",
+    stepAxes: "",
+    stepX: "",
+    stepY: "",
+    stepAdamX: "",
+    stepAdamY: "",
+    readout: "",
+    readoutAdam: "",
+    stopped: "",
+  };
   const current = backgrounds[settings.problem]!;
-  // The first objective's contour as it is (what shows without scripts); the others, needed only once the
-  // script runs and the reader switches, deflated (a third of the size) for the page to inflate then.
+  // The other objectives' contours, needed only once the reader switches, deflated (a third of the size)
+  // for the page to inflate then.
   const bgs = problems.map((name) => {
-    const svg = backgrounds[name]!.svg;
-    if (name === settings.problem) return html`<div class="ax-bg" data-problem="${name}">${trusted(svg)}</div>`;
-    const deflated = deflateSync(Buffer.from(svg, "utf8"), { level: 9 }).toString("base64");
+    if (name === settings.problem) return html`<div class="ax-bg" data-problem="${name}"></div>`;
+    const deflated = deflateSync(Buffer.from(backgrounds[name]!.svg, "utf8"), { level: 9 }).toString("base64");
     return html`<div class="ax-bg" data-problem="${name}" data-deflated="${deflated}" hidden style="display:none"></div>`;
   });
-  return html`<div class="amsgrad-explorer" data-amsgrad-explorer="${id}" data-best="${d.best}" data-score="${d.score}" \
-data-best-adam="${d.bestAdam}" data-score-adam="${d.scoreAdam}"><style>${trusted(CSS)}</style>\
-<div class="ax-top"><div class="ax-figure" style="max-width:${current.frame.width}px">${bgs}${overlaySvg(id, d, current)}</div>\
+  return html`<div class="ax-top"><div class="ax-figure" style="max-width:${current.frame.width}px">${bgs}${overlaySvg(id, d, current)}</div>\
 <div class="ax-side">${chart("objective", d, settings.compareAdam)}${chart("steps", d, settings.compareAdam)}\
 <div class="ax-readout"><div class="ax-read">${d.readout}</div><div class="ax-read-adam">${d.readoutAdam}</div>\
 <div class="ax-stopped">${d.stopped}</div></div></div></div>\
 ${controls(settings, problems)}\
-<div class="ax-codebox"><pre class="ax-code">${reproducingCode(settings)}</pre><button type="button" class="ax-copy" hidden>copy</button></div>\
-<p class="ax-note">${NO_SCRIPT_NOTE}</p>`;
+<div class="ax-codebox"><pre class="ax-code">${reproducingCode(settings)}</pre><button type="button" class="ax-copy" hidden>copy</button></div>`;
 }

@@ -109,7 +109,6 @@ function elements(root: HTMLElement) {
   };
   return {
     controls: one<HTMLFormElement>(".ax-controls"),
-    note: one<HTMLElement>(".ax-note"),
     overlay: one<SVGSVGElement>(".ax-overlay"),
     clip: one<SVGRectElement>(".ax-clip"),
     line: one<SVGGElement>(".ax-line"),
@@ -225,11 +224,9 @@ class Explorer {
     this.settings = { ...this.initial, start: [this.initial.start[0], this.initial.start[1]] };
     this.el = elements(root);
     this.wire();
-    // The script runs: show the controls, hide the note meant for viewers without JavaScript.
+    // The script runs: show the controls.
     this.el.controls.hidden = false;
     this.el.controls.style.display = "";
-    this.el.note.hidden = true;
-    this.el.note.style.display = "none";
     this.el.copy.hidden = false;
     this.showProblem();
     this.redraw();
@@ -497,11 +494,42 @@ function register(id: string, explorer: Explorer): void {
 const mounted = new WeakSet<Element>();
 
 /**
- * Brings the explorer output `id` to life: every root with `data-amsgrad-explorer="id"` not yet mounted.
- * Classic Notebook may run an output's script before the output is in the document, so it retries for a
- * few seconds.
+ * The contour figure inside the fallback's picture (a data: URI of an SVG whose first child is the contour),
+ * as an element of this page: the live explorer's background, so that the output stores it once.
  */
-export function mount(id: string, config: PageConfig): void {
+function backgroundFromStill(root: HTMLElement): Element | null {
+  const src = root.querySelector<HTMLImageElement>(".ax-still img")?.getAttribute("src") ?? "";
+  const comma = src.indexOf(",");
+  if (!src.startsWith("data:image/svg+xml;base64,") || comma < 0) return null;
+  const bytes = Uint8Array.from(atob(src.slice(comma + 1)), (c) => c.charCodeAt(0));
+  const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), "image/svg+xml");
+  const contour = doc.documentElement.firstElementChild;
+  return contour ? document.importNode(contour, true) : null;
+}
+
+/**
+ * Replaces a root's fallback (picture, readout, code, note: what shows without scripts) by the live
+ * explorer's markup, with the picture's contour as the current background. A root without a fallback is
+ * already live.
+ */
+function goLive(root: HTMLElement, live: string, problem: ProblemName): void {
+  const fallback = root.querySelector<HTMLElement>(".ax-fallback");
+  if (!fallback) return;
+  const contour = backgroundFromStill(root);
+  fallback.insertAdjacentHTML("beforebegin", live);
+  fallback.remove();
+  const bg = root.querySelector<HTMLElement>(`.ax-bg[data-problem="${problem}"]`);
+  if (bg && contour) bg.appendChild(contour);
+}
+
+/**
+ * Brings the explorer output `id` to life: every root with `data-amsgrad-explorer="id"` not yet mounted
+ * gets the live markup `live` and its controls. Each output's script calls this inside its own function
+ * scope and finds its elements inside its own root, so that several explorers sharing one page (VS Code
+ * puts every output of a notebook in one webview) never touch each other. Classic Notebook may run an
+ * output's script before the output is in the document, so it retries for a few seconds.
+ */
+export function mount(id: string, config: PageConfig, live: string): void {
   let tries = 0;
   const attempt = () => {
     let found = 0;
@@ -510,10 +538,13 @@ export function mount(id: string, config: PageConfig): void {
       mounted.add(root);
       found++;
       try {
+        goLive(root, live, config.settings.problem);
         register(id, new Explorer(root, config));
       } catch (error) {
-        const note = root.querySelector<HTMLElement>(".ax-note");
-        if (note) note.textContent = `The explorer failed to start: ${(error as Error).message}`;
+        const message = document.createElement("p");
+        message.className = "ax-failed";
+        message.textContent = `The explorer failed to start: ${(error as Error).message}`;
+        root.appendChild(message);
         throw error;
       }
     });
