@@ -43,6 +43,22 @@ const MATHJAX_PARTS = [
 ];
 const MATHJAX_URL = "mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe";
 const TEMPLATE = join(ROOT, "scripts", "nbconvert", "handout");
+/**
+ * nbconvert's HTML order of MIME types with image/svg+xml before text/html: a figure output also carries
+ * its SVG as an <img> in HTML (for untrusted front ends); the handout, our own executed notebook, inlines
+ * the SVG itself, so that it prints as vectors and its text can be selected.
+ */
+const DISPLAY_PRIORITY = [
+  "application/vnd.jupyter.widget-view+json",
+  "application/javascript",
+  "image/svg+xml",
+  "text/html",
+  "text/markdown",
+  "text/latex",
+  "image/png",
+  "image/jpeg",
+  "text/plain",
+];
 
 function text(source) {
   return Array.isArray(source) ? source.join("") : (source ?? "");
@@ -254,7 +270,8 @@ async function main() {
       PYTHON,
       [
         "-m", "nbconvert", "--to", "html", "--template", TEMPLATE,
-        `--HTMLExporter.mathjax_url=${url}`, "--output-dir", htmlOut,
+        `--HTMLExporter.mathjax_url=${url}`, `--NbConvertBase.display_data_priority=${JSON.stringify(DISPLAY_PRIORITY)}`,
+        "--output-dir", htmlOut,
         ...group.map((e) => e.target),
       ],
       env,
