@@ -43,6 +43,7 @@ import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
 import { freePort, startNotebookServer, type NotebookServer } from "./support/jupyter-server.ts";
 import {
   codeCellStates,
+  figureImagesWith,
   confirm,
   findCodeCell,
   menu,
@@ -62,8 +63,8 @@ const LESSON = "05-visualization.ipynb";
 const HYPERPARAMETERS_MARK = "── Hyperparameters: edit these and re-run";
 const NEW_ALPHA = "0.05";
 /** The contour figure's search path: its dots, one per iteration (lib/src/figures/marks.ts, pathsMark). */
-const PATH_DOTS = '.output_svg svg g[aria-label="search paths"] > g[aria-label^="path "] > path[aria-label="points"]';
-const PATH_LINE = '.output_svg svg g[aria-label="search paths"] > g[aria-label^="path "] > path:not([aria-label])';
+const PATH_DOTS = 'g[aria-label="search paths"] > g[aria-label^="path "] > path[aria-label="points"]';
+const PATH_LINE = 'g[aria-label="search paths"] > g[aria-label^="path "] > path:not([aria-label])';
 
 const pool = createPool();
 
@@ -175,7 +176,7 @@ describe("classroom: the real Notebook interface (npm start + chromium)", () => 
       const first = await codeCellStates(page);
       assert.deepEqual(failures(first), [], "every code cell finished without error or stderr");
 
-      const figure = page.locator(".output_svg svg", { has: page.locator('g[aria-label="search paths"]') });
+      const figure = await figureImagesWith(page, 'g[aria-label="search paths"]');
       assert.equal(await figure.count(), 1, "the contour figure with its search path is on the page");
       await figure.scrollIntoViewIfNeeded();
       await page.screenshot({ path: join(SHOTS, "03-run-all.png") });
@@ -205,9 +206,10 @@ describe("classroom: the real Notebook interface (npm start + chromium)", () => 
       const second = await codeCellStates(page);
       assert.deepEqual(failures(second), [], "every code cell finished without error or stderr after the edit");
 
-      assert.equal(await figure.count(), 1, "still one contour figure with a search path");
-      await figure.scrollIntoViewIfNeeded();
-      await figure.screenshot({ path: join(SHOTS, `06-contour-alpha-${NEW_ALPHA}.png`) });
+      const figureAgain = await figureImagesWith(page, 'g[aria-label="search paths"]');
+      assert.equal(await figureAgain.count(), 1, "still one contour figure with a search path");
+      await figureAgain.scrollIntoViewIfNeeded();
+      await figureAgain.screenshot({ path: join(SHOTS, `06-contour-alpha-${NEW_ALPHA}.png`) });
       await page.screenshot({ path: join(SHOTS, "07-after-run-all-below.png") });
       const [dots2] = await svgPathData(page, PATH_DOTS);
       assert.notEqual(dots2, dots1, "the path changed");

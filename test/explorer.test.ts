@@ -598,6 +598,17 @@ describe("the explorer in classic Jupyter Notebook, in Chromium", { skip: !chrom
   });
 
   test("saved and reopened (a trusted notebook), the stored outputs come to life again", async () => {
+    // Every cell has finished (Run All goes on past the explorers, and a cell finishing after the save
+    // would mark the notebook changed again), then save.
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { Jupyter: { notebook: { get_cells(): { cell_type: string; input_prompt_number?: unknown }[] } } }).Jupyter.notebook
+          .get_cells()
+          .every((c) => c.cell_type !== "code" || typeof c.input_prompt_number === "number"),
+      undefined,
+      { timeout: 120_000 },
+    );
+    await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 60_000 });
     await page.evaluate(() => (window as unknown as { Jupyter: { notebook: { save_notebook(): Promise<unknown> } } }).Jupyter.notebook.save_notebook());
     await page.waitForFunction(() => !(window as unknown as { Jupyter: { notebook: { dirty: boolean } } }).Jupyter.notebook.dirty);
     await page.reload();

@@ -10,7 +10,7 @@
 //   await waitUntilIdle(page, { cells: n, restarted: true, fresh: true });
 //   const cells = await codeCellStates(page);
 
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import type { NotebookServer } from "./jupyter-server.ts";
 
 /** The bits of classic Notebook's page API read here. */
@@ -49,7 +49,7 @@ export interface CodeCellState {
   errors: string;
   /** Plain text of the stdout outputs. */
   stdout: string;
-  /** Number of SVG outputs. */
+  /** Number of figures: SVG outputs, and show()'s figures drawn as <img> of their SVG. */
   svgs: number;
 }
 
@@ -241,7 +241,7 @@ export async function codeCellStates(page: Page): Promise<CodeCellState[]> {
         stderr: stderr!,
         errors: errors!,
         stdout: stdout!,
-        svgs: el.querySelectorAll(".output_svg svg").length,
+        svgs: el.querySelectorAll('.output_svg svg, .output_subarea img[src^="data:image/svg+xml;base64,"]').length,
       });
     });
     return states;
@@ -291,9 +291,49 @@ export async function retypeInCell(page: Page, index: number, oldText: string, n
   return page.evaluate((i) => (window as unknown as { Jupyter: JupyterPage }).Jupyter.notebook.get_cells()[i]!.get_text(), index);
 }
 
-/** The `d` attributes of the SVG paths matching `selector` in the page (e.g. a figure's path mark). */
+/**
+ * show()'s figures as classic Notebook draws them: it takes text/html before image/svg+xml, and a figure's
+ * HTML is an <img> of its SVG (see lib/src/figures/show.ts).
+ */
+export const FIGURE_IMAGES = '.output_subarea img[src^="data:image/svg+xml;base64,"]';
+
+/**
+ * The `d` attributes of the SVG paths matching `selector` in the figures on the page (e.g. a contour's
+ * path mark, `g[aria-label="search paths"] path`), in page order: inside inline SVG outputs and inside the
+ * SVG that each figure <img> shows (decoded and parsed, as the browser drew it).
+ */
 export async function svgPathData(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((els) => els.map((el) => el.getAttribute("d") ?? ""));
+  return page.evaluate(
+    ([images, selector]) => {
+      const found: string[] = [];
+      for (const el of Array.from(document.querySelectorAll(`.output_svg svg, ${images}`))) {
+        let root: ParentNode = el;
+        if (el instanceof HTMLImageElement) {
+          const bytes = Uint8Array.from(atob(el.src.slice(el.src.indexOf(",") + 1)), (c) => c.charCodeAt(0));
+          root = new DOMParser().parseFromString(new TextDecoder().decode(bytes), "image/svg+xml");
+        }
+        root.querySelectorAll(selector).forEach((p) => found.push(p.getAttribute("d") ?? ""));
+      }
+      return found;
+    },
+    [FIGURE_IMAGES, selector] as const,
+  );
+}
+
+/** The figure <img> elements on the page whose SVG holds something matching `selector`, as a locator. */
+export async function figureImagesWith(page: Page, selector: string): Promise<Locator> {
+  const indices = await page.evaluate(
+    ([images, selector]) =>
+      Array.from(document.querySelectorAll<HTMLImageElement>(images)).flatMap((img, i) => {
+        const bytes = Uint8Array.from(atob(img.src.slice(img.src.indexOf(",") + 1)), (c) => c.charCodeAt(0));
+        const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), "image/svg+xml");
+        return doc.querySelector(selector) ? [i] : [];
+      }),
+    [FIGURE_IMAGES, selector] as const,
+  );
+  const all = page.locator(FIGURE_IMAGES);
+  // A locator that matches exactly those images: nth() for one, or an :is() of nth-match for several.
+  return indices.length === 1 ? all.nth(indices[0]!) : page.locator(indices.map((i) => `:nth-match(${FIGURE_IMAGES}, ${i + 1})`).join(", ") || "#none-such-figure");
 }
 
 /**
