@@ -70,6 +70,8 @@ export interface InstanceApi {
 interface Registry {
   instances: Record<string, InstanceApi>;
   versions: Record<string, unknown>;
+  /** Outputs brought to life on this page so far, by any version of the script: makes element ids unique. */
+  serial?: number;
 }
 
 declare global {
@@ -516,7 +518,11 @@ function goLive(root: HTMLElement, live: string, problem: ProblemName): void {
   const fallback = root.querySelector<HTMLElement>(".ax-fallback");
   if (!fallback) return;
   const contour = backgroundFromStill(root);
-  fallback.insertAdjacentHTML("beforebegin", live);
+  // Ids unique on the page (the overlay's clip): the same output can be on a page twice (VS Code shows every
+  // output of a notebook in one webview, and a kernel restarted numbers its explorers from 1 again).
+  const registryNow = registry();
+  const serial = (registryNow.serial = (registryNow.serial ?? 0) + 1);
+  fallback.insertAdjacentHTML("beforebegin", live.replace(/(id="|url\(#)([\w-]+-clip)\b/g, `$1$2-${serial}`));
   fallback.remove();
   const bg = root.querySelector<HTMLElement>(`.ax-bg[data-problem="${problem}"]`);
   if (bg && contour) bg.appendChild(contour);
