@@ -20,13 +20,7 @@ import {
 } from "../lib/src/figures/index.ts";
 import { figureDisplayMessage } from "../lib/src/figures/show.ts";
 
-const { JSDOM } = (await import("jsdom" as string)) as { JSDOM: new (html?: string) => { window: { DOMParser: typeof DOMParser; document: Document } } };
-const { DOMParser: XmlParser } = new JSDOM("").window;
-const parse = (svg: string): Document => {
-  const doc = new XmlParser().parseFromString(svg, "image/svg+xml");
-  assert.equal(doc.querySelector("parsererror")?.textContent ?? null, null, "well-formed XML");
-  return doc;
-};
+import { parseHtml, parseSvg as parse } from "./support/svg.ts";
 
 /** Runs `f`, which must throw a RangeError matching `message` within `ms` milliseconds. */
 function refusedFast(f: () => unknown, message: RegExp, ms = 1000): void {
@@ -98,7 +92,7 @@ describe("text XML cannot hold (an ANSI escape, NUL, a vertical tab, U+FFFE) in 
       const message = figureDisplayMessage(figure);
       const plain = message.data["text/plain"]!;
       assert.ok(!/[\u0000-\u001f\u007f\ufffe]/.test(plain), `${kind}: text/plain ${JSON.stringify(plain.slice(0, 80))}`);
-      const img = new (new JSDOM("").window.DOMParser)().parseFromString(message.data["text/html"]!, "text/html").querySelector("img")!;
+      const img = parseHtml(message.data["text/html"]!).querySelector("img")!;
       assert.equal(img.getAttribute("alt"), plain, `${kind}: alt is the description, escaped into the attribute`);
       assert.ok(!message.data["text/html"]!.includes("<&>"), kind);
     }

@@ -21,13 +21,7 @@ import {
   type Frame,
 } from "../lib/src/figures/index.ts";
 
-const { JSDOM } = (await import("jsdom" as string)) as { JSDOM: new (html?: string) => { window: { DOMParser: typeof DOMParser } } };
-const parser = new new JSDOM("").window.DOMParser();
-const parse = (svg: string): Document => {
-  const doc = parser.parseFromString(svg, "image/svg+xml");
-  assert.equal(doc.querySelector("parsererror"), null, "well-formed XML");
-  return doc;
-};
+import { parseSvg as parse } from "./support/svg.ts";
 
 /** The tutorial's start (numpy's seed(1) draw) and run. */
 const START = [-0.165955990594852, 0.4406489868843162];

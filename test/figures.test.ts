@@ -34,11 +34,7 @@ import {
 import { bandGeometry, sampleGrid, setBandCacheSize } from "../lib/src/figures/bands.ts";
 import { fitClosedCubics, fitCubics, type Cubic } from "../lib/src/figures/fit.ts";
 import { dotsPathData, pathData } from "../lib/src/figures/pathdata.ts";
-
-// jsdom ships no types and @types/jsdom is not installed: loaded by a non-literal specifier, typed as used here.
-const { JSDOM } = (await import("jsdom" as string)) as {
-  JSDOM: new (html?: string) => { window: { document: Document; DOMParser: typeof DOMParser } };
-};
+import { jsdomDocument, parseSvg } from "./support/svg.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const snapshots = join(here, "snapshots");
@@ -52,17 +48,6 @@ const tutorialFigure = () => contourFigure(bowl, { paths: [{ label: "AMSGrad", .
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers: reading the SVG back.
-
-const parser = new new JSDOM("").window.DOMParser();
-
-/** Parses SVG as XML (as image/svg+xml consumers do); fails on any well-formedness error. */
-function parseSvg(svg: string): Document {
-  const doc = parser.parseFromString(svg, "image/svg+xml");
-  const error = doc.querySelector("parsererror");
-  assert.equal(error, null, `not well-formed XML: ${error?.textContent}`);
-  assert.equal(doc.documentElement.namespaceURI, "http://www.w3.org/2000/svg");
-  return doc;
-}
 
 /** Absolute positions of a path's subpath starts and vertices (M/m, L/l, H/h, V/v, C/c endpoints, Z/z). */
 function pathVertices(d: string): { subpaths: [number, number][][] } {
@@ -198,7 +183,7 @@ describe("determinism", () => {
     const first = tutorialFigure().svg;
     // Plot's process-wide counters advance with clip paths and markers; our output must not care.
     for (let i = 0; i < 3; i++) {
-      Plot.plot({ document: new JSDOM("").window.document, marks: [Plot.lineY([1, 2, 3], { clip: true, marker: true })] });
+      Plot.plot({ document: jsdomDocument(), marks: [Plot.lineY([1, 2, 3], { clip: true, marker: true })] });
     }
     assert.equal(tutorialFigure().svg, first);
     assert.equal(surfaceFigure(bowl).svg, surfaceFigure(bowl).svg);

@@ -167,12 +167,42 @@ export function equalUnitsHeight(where: string, bounds: readonly (readonly [numb
   return Math.max(height, extra + 20);
 }
 
-/** "f is not finite at 12 of 3,844 samples (0.3 %), left blank", or null. */
-export function gapsNote(grid: SampleGrid): string | null {
+/** What was left out where f is not finite: the line under the plot and the sentence of the words; null if nothing. */
+export interface GapsNote {
+  /** "f is not finite at 12 of 3,844 samples (0.3 %), left blank". */
+  line: string;
+  /** "The objective is not finite at 12 of 3,844 samples (0.3 %), left blank." */
+  sentence: string;
+}
+
+/** The note on the samples where f is NaN or infinite, or null when there are none. */
+export function gapsNote(grid: SampleGrid): GapsNote | null {
   if (grid.gaps === 0) return null;
   const total = grid.nx * grid.ny;
   const share = (100 * grid.gaps) / total;
-  return `f is not finite at ${grid.gaps.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} samples (${share < 0.1 ? "< 0.1" : share.toFixed(1)} %), left blank`;
+  const what = `not finite at ${grid.gaps.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} samples (${share < 0.1 ? "< 0.1" : share.toFixed(1)} %), left blank`;
+  return { line: `f is ${what}`, sentence: `The objective is ${what}.` };
+}
+
+/** The Figure of a contour plot or panels: its SVG (serialized with its words), size, frames and levels. */
+export function contourResult(
+  kind: "contour" | "panels",
+  root: Element,
+  size: { width: number; height: number },
+  frames: { frame: Frame; zoomFrame?: Frame },
+  geometry: BandGeometry,
+  name: string,
+  description: string,
+): Figure {
+  return makeFigure({
+    kind,
+    svg: serializeSvg(root, { title: name, description }),
+    ...size,
+    ...frames,
+    levels: Object.freeze(geometry.levels.slice()),
+    name,
+    description,
+  });
 }
 
 /**
@@ -201,18 +231,21 @@ export function bandsMark(geometry: BandGeometry, tolerance: number): Plot.Marki
   });
 }
 
-/** Where a plot's area lies, read from Plot's own scales (offset by `left` px within a wider figure). */
-export function frameOf(svg: Plot.Plot & Element, width: number, height: number, left = 0, figureWidth = width): Frame {
+/**
+ * Where a plot's area lies, read from Plot's own scales, offset by `left` and `top` px within a larger
+ * figure (a zoomed panel beside the plot, panel 0 of small multiples).
+ */
+export function frameOf(svg: Plot.Plot & Element, width: number, height: number, left = 0, figureWidth = width, top = 0): Frame {
   const x = svg.scale("x")!;
   const y = svg.scale("y")!;
   const [x0, x1] = x.range as [number, number];
-  const [bottom, top] = y.range as [number, number];
+  const [y0, y1] = y.range as [number, number];
   return Object.freeze({
     width: figureWidth,
     height,
-    marginTop: top,
+    marginTop: top + y1,
     marginRight: figureWidth - left - x1,
-    marginBottom: height - bottom,
+    marginBottom: height - top - y0,
     marginLeft: left + x0,
     xDomain: Object.freeze([...(x.domain as [number, number])]) as unknown as readonly [number, number],
     yDomain: Object.freeze([...(y.domain as [number, number])]) as unknown as readonly [number, number],
@@ -375,25 +408,14 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
       pathLegendMark(legend),
       colorBar && !zoom ? colorBarMark(geometry.levels, geometry.colors, settings.levelScale === "log") : null,
       zoom ? null : titleMark(resolved.title),
-      note ? noteMark(note, MARGIN.left, noteY, "start", true) : null,
+      note ? noteMark(note.line, MARGIN.left, noteY, "start", true) : null,
     ],
   } as Plot.PlotOptions) as unknown as Plot.Plot & SVGSVGElement;
   const kind = zoom ? "Contour plot with a zoomed panel" : "Contour plot";
   let description = sentences([describeBands(settings, geometry, scheme, resolved.bounds, kind), ...describePaths(resolved.f, paths)]);
-  if (note) description = sentences([description, note.replace(/^f /, "The objective ")]);
+  if (note) description = sentences([description, note.sentence]);
   const name = plainText(resolved.title ? `Contour plot: ${resolved.title}` : `Contour plot of ${resolved.subject}`);
-  if (!zoom) {
-    return makeFigure({
-      kind: "contour",
-      svg: serializeSvg(svg, { title: name, description }),
-      width,
-      height,
-      frame: frameOf(svg, width, height),
-      levels: Object.freeze(geometry.levels.slice()),
-      name,
-      description,
-    });
-  }
+  if (!zoom) return contourResult("contour", svg, { width, height }, { frame: frameOf(svg, width, height) }, geometry, name, description);
 
   // The zoomed panel: the same levels and colours over the smaller region, sampled afresh at its scale.
   const zoomGeometry = sampleBands(where, settings, zoom, innerWidth, innerHeight, geometry.levels, scheme);
@@ -436,15 +458,6 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
     description,
     `The second panel magnifies ${spoken(factor)} times: ${spokenBounds(zoom)}, outlined on the first`,
   ]);
-  return makeFigure({
-    kind: "contour",
-    svg: serializeSvg(root, { title: name, description }),
-    width,
-    height,
-    frame: frameOf(svg, mainWidth, height, 0, width),
-    zoomFrame: frameOf(zoomed, zoomWidth, height, mainWidth, width),
-    levels: Object.freeze(geometry.levels.slice()),
-    name,
-    description,
-  });
+  const frames = { frame: frameOf(svg, mainWidth, height, 0, width), zoomFrame: frameOf(zoomed, zoomWidth, height, mainWidth, width) };
+  return contourResult("contour", root, { width, height }, frames, geometry, name, description);
 }

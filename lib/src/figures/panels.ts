@@ -11,18 +11,20 @@ import type { TestProblem } from "../objectives.js";
 import {
   bandsMark,
   CONTOUR_OPTIONS,
+  contourResult,
   contourSettings,
   describeBands,
   describePaths,
   equalUnitsHeight,
+  frameOf,
   gapsNote,
   MARGIN,
   plannedFrame,
   sampleBands,
   type ContourOptions,
 } from "./contour.js";
-import { renderDocument, serializeSvg, svgElement } from "./dom.js";
-import { makeFigure, pixelX, pixelY, type Figure, type Frame } from "./figure.js";
+import { renderDocument, svgElement } from "./dom.js";
+import { pixelX, pixelY, type Figure } from "./figure.js";
 import { legendObstacles, pathLegendMark, planLegend } from "./legend.js";
 import { checkPixels, MAX_COLUMNS, MAX_PANELS, MIN_PANEL_PIXELS } from "./limits.js";
 import { colorBarMargin, colorBarMark, minimumMark, noteMark, pathsMark, svgMark, titleMark } from "./marks.js";
@@ -217,7 +219,7 @@ export function contourPanels(problem: TestProblem | Objective2D, panels: readon
       pathLegendMark(legend),
       colorBar ? colorBarMark(geometry.levels, geometry.colors, settings.levelScale === "log") : null,
       titleMark(resolved.title),
-      note ? noteMark(note, MARGIN.left, height - strip - 5, "start", true) : null,
+      note ? noteMark(note.line, MARGIN.left, height - strip - 5, "start", true) : null,
     ],
   } as Plot.PlotOptions) as unknown as Plot.Plot & SVGSVGElement;
   const name = plainText(resolved.title ? `Contour panels: ${resolved.title}` : `Contour panels of ${resolved.subject}`);
@@ -227,18 +229,13 @@ export function contourPanels(problem: TestProblem | Objective2D, panels: readon
     const own = describePaths(resolved.f, paths.filter((p) => p.panel === i));
     words.push(`Panel ${i + 1}, ${plainText(panel.title)}: ${own.length ? own.join("; ") : "no searches"}`);
   });
-  if (note) words.push(note.replace(/^f /, "The objective "));
+  if (note) words.push(note.sentence);
   const description = sentences(words);
-  return makeFigure({
-    kind: "panels",
-    svg: serializeSvg(svg, { title: name, description }),
-    width,
-    height,
-    frame: panelFrame(svg, width, height),
-    levels: Object.freeze(geometry.levels.slice()),
-    name,
-    description,
-  });
+  // Panel 0's frame: Plot's x and y scales are a panel's, placed at its facet's offset.
+  const column = svg.scale("fx") as { apply(v: number): number } | undefined;
+  const row = svg.scale("fy") as { apply(v: number): number } | undefined;
+  const frame = frameOf(svg, width, height, column ? column.apply(0) : 0, width, row ? row.apply(0) : 0);
+  return contourResult("panels", svg, { width, height }, { frame }, geometry, name, description);
 }
 
 /** Each panel's title, above its plot area, in one or two lines. */
@@ -255,27 +252,5 @@ function panelTitlesMark(titles: readonly string[][], size: number, fx: (d: { pa
       g.appendChild(text);
     });
     return g;
-  });
-}
-
-/** The first panel's frame: where panel 0's plot area lies in the whole figure. */
-function panelFrame(svg: Plot.Plot & Element, width: number, height: number): Frame {
-  const x = svg.scale("x")!;
-  const y = svg.scale("y")!;
-  const fx = svg.scale("fx") as { apply(v: number): number } | undefined;
-  const fy = svg.scale("fy") as { apply(v: number): number } | undefined;
-  const [left, right] = x.range as [number, number];
-  const [bottom, top] = y.range as [number, number];
-  const ox = fx ? fx.apply(0) : 0;
-  const oy = fy ? fy.apply(0) : 0;
-  return Object.freeze({
-    width,
-    height,
-    marginTop: oy + top,
-    marginRight: width - (ox + right),
-    marginBottom: height - (oy + bottom),
-    marginLeft: ox + left,
-    xDomain: Object.freeze([...(x.domain as [number, number])]) as unknown as readonly [number, number],
-    yDomain: Object.freeze([...(y.domain as [number, number])]) as unknown as readonly [number, number],
   });
 }
