@@ -33,7 +33,7 @@ test("a run whose path would not fit in memory is refused before its first step,
       'amsgrad: keeping 100,000,000 points of 2 coordinates needs about 6.0 GB, more than the 1 GB a result may hold; keep less (keep: "last", keep: "none" or keep: { every: k }) or run fewer iterations',
   });
   assert.equal(calls, 0, "no step was taken");
-  // traceRun keeps the state too: five arrays per point.
+  // traceRun keeps the state too: six arrays per point (the point, g, m, v, v̂, steps).
   assert.throws(() => traceRun(amsgrad, objective, derivative, { start, nIter: 5e6 }), /traceRun|amsgrad: keeping 5,000,000 points/);
 });
 

@@ -1,6 +1,6 @@
 /**
- * Recording what a run's figures and tables need beyond its result: after every iteration, the optimizer's
- * moments m, v, v̂ and the effective step size per coordinate, the factor s that multiplies m in the update
+ * Recording what a run's figures and tables need beyond its result: after every iteration, the gradient
+ * it used, the optimizer's moments m, v, v̂ and the effective step size per coordinate, the factor s that multiplies m in the update
  * x ← x − s·m (its formula: `effectiveStepSize` in optimizer.ts). The run itself is the drivers' own
  * (`drive` in run.ts, one loop for everything), so a traced run's numbers are `amsgrad()`'s to the bit.
  */
@@ -30,6 +30,8 @@ export interface TracedRun extends RunResult {
   m: number[][];
   v: number[][];
   vmax: number[][];
+  /** gradients[t][i]: the gradient iteration t used, taken at the point before it. */
+  gradients: number[][];
 }
 
 /** The drivers' recorder plus the state after every iteration. */
@@ -38,6 +40,7 @@ class TraceRecorder extends ResultRecorder {
   readonly v: number[][] = [];
   readonly vmax: number[][] = [];
   readonly steps: number[][] = [];
+  readonly gradients: number[][] = [];
   constructor(
     start: number[],
     private readonly optimizer: Optimizer,
@@ -47,7 +50,8 @@ class TraceRecorder extends ResultRecorder {
   ) {
     super(start, stride, nIter);
   }
-  protected override kept(_t: number, point: Float64Array, _score: number, _gradient: Float64Array, state: OptimizerState): void {
+  protected override kept(_t: number, point: Float64Array, _score: number, gradient: Float64Array, state: OptimizerState): void {
+    this.gradients.push(Array.from(gradient));
     this.m.push(Array.from(state.m));
     this.v.push(Array.from(state.v));
     this.vmax.push(Array.from(state.vmax));
@@ -64,6 +68,7 @@ class TraceRecorder extends ResultRecorder {
       m: this.m,
       v: this.v,
       vmax: this.vmax,
+      gradients: this.gradients,
     };
   }
 }
@@ -104,6 +109,6 @@ export function traceRun(
   const label = givenLabel ?? driver.label;
   const record = (start: number[], optimizer: Optimizer, stride: number, nIter: number) =>
     new TraceRecorder(start, optimizer, label, stride, nIter);
-  // Each kept iteration holds the point and four arrays of the state: m, v, v̂ and the step sizes.
-  return drive(driver, objective, derivative, runOptions, record, 5).result();
+  // Each kept iteration holds the point and five more arrays: g, m, v, v̂ and the step sizes.
+  return drive(driver, objective, derivative, runOptions, record, 6).result();
 }
