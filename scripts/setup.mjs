@@ -175,11 +175,26 @@ print(" ".join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))
   return result.stdout.trim().split(/\s+/).filter(Boolean);
 }
 
+/** PYTHON as given by JUPYTER_PYTHON must be a Python that runs: otherwise say what is wrong and what to do. */
+function checkJupyterPython() {
+  if (!process.env.JUPYTER_PYTHON) return;
+  const fix = "Set JUPYTER_PYTHON to the Python that has Jupyter (Notebook, nbconvert, nbclient), or unset it to use Debian's /usr/bin/python3.";
+  if (!existsSync(PYTHON)) throw new SetupError(`JUPYTER_PYTHON=${PYTHON}: there is no such file.\n${fix}`);
+  const result = spawnSync(PYTHON, ["-c", "import sys; print(sys.version_info[0])"], { encoding: "utf8" });
+  if (result.error || result.status !== 0 || result.stdout.trim() !== "3") {
+    const why = result.error ? result.error.message : result.status !== 0 ? `exit code ${result.status ?? result.signal}` : `printed ${JSON.stringify(result.stdout.trim())}`;
+    throw new SetupError(`JUPYTER_PYTHON=${PYTHON} is not a working Python 3 (${why}).\n${fix}`);
+  }
+}
+
 /** Debian's Jupyter: install it when root with apt-get, otherwise stop and say what to run. */
 export function ensureJupyter() {
+  checkJupyterPython();
   let missing = missingJupyterModules();
   if (missing.length === 0) return;
-  const what = `Jupyter is missing for ${PYTHON} (cannot import: ${missing.join(", ")})`;
+  const what = existsSync(PYTHON)
+    ? `Jupyter is missing for ${PYTHON} (cannot import: ${missing.join(", ")})`
+    : `Jupyter is missing: there is no ${PYTHON}`;
   if (isRoot() && which("apt-get") && !process.env.JUPYTER_PYTHON) {
     log(`${what}: installing Debian's Jupyter packages`);
     aptInstall(JUPYTER_PACKAGES, { noRecommends: true });
