@@ -13,7 +13,7 @@ cells.json: a JSON list of cell sources, run one after the other as a student re
 Report (JSON): {"cells": [{"index", "reply": status or null, "idle": bool, "messages": [[msg_type, detail],
 ...]}], "late": [[cell index, msg_type, detail], ...], "stopped": reason or null}. `messages` lists the
 iopub messages whose parent is that cell, between sending it and its `idle` (detail: the status, the stream
-text, or the display's MIME types and first 200 characters); `late` lists iopub messages that arrived for
+text, or the display's MIME types and the first 200 characters of the first one); `late` lists iopub messages that arrived for
 a cell after its `idle`. A cell whose reply or `idle` does not come within --wait seconds ends the run
 (`stopped` says why): the kernel has lost a message, and waiting longer would only make the test slow.
 """
@@ -57,6 +57,8 @@ def main(argv):
     parser.add_argument("--report", default="-", help="write the JSON report here ('-' = stdout)")
     parser.add_argument("--wait", type=float, default=60, help="seconds to wait for a cell's reply and idle")
     parser.add_argument("--kernel", default="tslab")
+    parser.add_argument("--lag", type=float, default=0,
+                        help="seconds to wait after sending each cell before reading (a client that falls behind)")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
     prepare_environment()
@@ -77,6 +79,8 @@ def main(argv):
             cell = {"index": index, "reply": None, "idle": False, "messages": []}
             cells.append(cell)
             by_id[msg_id] = cell
+            if args.lag:
+                time.sleep(args.lag)
             deadline = time.monotonic() + args.wait
             while (cell["reply"] is None or not cell["idle"]) and time.monotonic() < deadline:
                 try:
