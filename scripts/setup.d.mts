@@ -22,7 +22,9 @@ export function ensureLib(options?: { lenient?: boolean }): void;
 export function missingJupyterModules(): string[];
 export function ensureJupyter(): void;
 export function ensureChromium(): void;
-export function kernelSpec(): { argv: string[]; display_name: string; language: string };
+export const KERNEL_TYPES: string[];
+export function ensureTslabPatched(): void;
+export function kernelSpec(): { argv: string[]; display_name: string; language: string; env: Record<string, string> };
 export function writeKernelSpec(): string;
 export function jupyterEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 export function setup(options?: {

@@ -1,8 +1,9 @@
 // `npm start` (scripts/start.mjs): Jupyter comes up with the project's tslab kernel, a second instance
-// moves to a free port, a tslab kernel really starts, and Ctrl+C (SIGINT) stops everything quickly.
+// moves to a free port (also when both start at the same instant), a tslab kernel really starts, and
+// Ctrl+C stops everything quickly and cleanly (SIGINT to node, and to the whole group as a terminal sends it).
 
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
@@ -193,6 +194,68 @@ describe("npm start (scripts/start.mjs)", () => {
       await browser.close();
       await server.stop();
       rmSync(join(FIXTURES, ".ipynb_checkpoints"), { recursive: true, force: true });
+    }
+  });
+
+  test("Ctrl+C in a terminal (SIGINT to the whole process group of `npm start`) stops as cleanly as SIGINT to node", async (t) => {
+    // As a terminal runs it: `npm start` leading its own process group, Ctrl+C signalling all of it.
+    const server = await startNotebookServer(["--port", String(await freePort())], { npm: true, detached: true });
+    servers.push(server);
+    try {
+      const created = await server.api("/api/sessions", {
+        method: "POST",
+        body: JSON.stringify({ path: "ctrl-c-test.ipynb", type: "notebook", name: "", kernel: { name: "tslab" } }),
+      });
+      assert.equal(created.status, 201, await created.clone().text());
+      const kernel = ((await created.json()) as { kernel: { id: string } }).kernel;
+      const connectionFile = join(LOCAL_JUPYTER, "runtime", `kernel-${kernel.id}.json`);
+      assert.equal(runInKernel(connectionFile, "console.log(1 + 1)").stdout.trim(), "2", "the kernel runs");
+
+      const stopped = await server.stop(15_000, { group: true });
+      assert.equal(stopped.killed, false, "stopped by itself after one Ctrl+C");
+      // npm ends itself with the SIGINT it got once its script has exited (the shell shows 130): start.mjs's own
+      // clean end is its "Jupyter stopped." line.
+      assert.ok(stopped.code === 0 || stopped.signal === "SIGINT", `exit: ${stopped.code ?? stopped.signal}`);
+      assert.match(server.stderr(), /\[setup\] Jupyter stopped\./);
+      assert.doesNotMatch(server.stderr(), /Traceback|Event loop stopped|Error/, "no traceback or error on the terminal");
+      assert.match(server.stderr(), /Shutting down 1 kernel/, "Jupyter shut its kernel down");
+      assert.equal(existsSync(connectionFile), false, "the kernel's connection file is removed");
+      assert.deepEqual(processesWith(`kernel-${kernel.id}.json`), [], "no kernel process is left");
+    } catch (error) {
+      t.diagnostic(`stdout:\n${server.stdout()}\nstderr:\n${server.stderr()}`);
+      throw error;
+    }
+  });
+
+  test("two starts at the same instant on one port both come up, on two ports", async (t) => {
+    const port = await freePort();
+    const both = await Promise.allSettled([0, 1].map(() => startNotebookServer(["--port", String(port)])));
+    for (const result of both) if (result.status === "fulfilled") servers.push(result.value);
+    const failed = both.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason));
+    assert.deepEqual(failed, [], "both started");
+    const [a, b] = both.map((r) => (r as PromiseFulfilledResult<NotebookServer>).value) as [NotebookServer, NotebookServer];
+    assert.ok(a.port === port || b.port === port, `one has the port asked for (${a.port}, ${b.port})`);
+    assert.notEqual(a.port, b.port);
+    for (const server of [a, b]) {
+      const status = await fetch(`${server.base}/api/status?token=${server.token}`);
+      assert.equal(status.status, 200, `${server.base} answers with its own token`);
+    }
+    const moved = [a, b].find((s) => s.port !== port)!;
+    assert.match(moved.stderr(), new RegExp(`port ${port} is in use: using port ${moved.port}`), "the one that moved says so");
+    const stops = await Promise.all([a.stop(), b.stop()]);
+    t.diagnostic(`ports ${a.port} and ${b.port}; stopped in ${stops.map((s) => s.ms).join(" and ")} ms`);
+  });
+
+  test("JUPYTER_PYTHON naming no Python says what is wrong and what to do", () => {
+    for (const [value, why] of [
+      ["/nonexistent", /JUPYTER_PYTHON=\/nonexistent: there is no such file/],
+      ["/bin/true", /JUPYTER_PYTHON=\/bin\/true is not a working Python 3/],
+    ] as const) {
+      const run = spawnSync(process.execPath, ["scripts/start.mjs"], { encoding: "utf8", env: { ...process.env, JUPYTER_PYTHON: value } });
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, why);
+      assert.match(run.stderr, /Set JUPYTER_PYTHON to the Python that has Jupyter .*or unset it/);
+      assert.doesNotMatch(run.stderr, /cannot import/);
     }
   });
 

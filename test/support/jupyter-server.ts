@@ -19,8 +19,15 @@ export interface NotebookServer {
   stderr: () => string;
   /** GET/POST/DELETE a REST path (e.g. "/api/kernelspecs") with the token. */
   api: (path: string, init?: RequestInit) => Promise<Response>;
-  /** SIGINT, wait for the exit; SIGKILL after `graceMs`. Resolves with the exit code/signal and the time taken. */
-  stop: (graceMs?: number) => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; killed: boolean }>;
+  /**
+   * SIGINT, wait for the exit; SIGKILL after `graceMs`. Resolves with the exit code/signal and the time taken.
+   * With `group` (a server started `detached`), SIGINT goes to its whole process group, as Ctrl+C in a
+   * terminal sends it.
+   */
+  stop: (
+    graceMs?: number,
+    options?: { group?: boolean },
+  ) => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; killed: boolean }>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -39,14 +46,23 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
 
 const URL_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+))\/tree\?token=([0-9a-f]+)\s*$/m;
 
+/**
+ * Starts `node scripts/start.mjs ARGS` (or, with `npm`, `npm start -- ARGS` as a user types it) and resolves
+ * once it printed its URL. `detached` puts it in a process group of its own, as a terminal does.
+ */
 export async function startNotebookServer(
   args: string[] = [],
-  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+  { timeoutMs = 60_000, npm = false, detached = false, env = process.env }: {
+    timeoutMs?: number;
+    npm?: boolean;
+    detached?: boolean;
+    env?: NodeJS.ProcessEnv;
+  } = {},
 ): Promise<NotebookServer> {
-  const child = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs"), ...args], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const [command, ...commandArgs] = npm
+    ? ["npm", "start", "--silent", "--", ...args]
+    : [process.execPath, join(ROOT, "scripts", "start.mjs"), ...args];
+  const child = spawn(command!, commandArgs, { cwd: ROOT, env, detached, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
@@ -55,16 +71,24 @@ export async function startNotebookServer(
     child.on("exit", (code, signal) => resolvePromise({ code, signal })),
   );
 
-  const stop: NotebookServer["stop"] = async (graceMs = 10_000) => {
+  const stop: NotebookServer["stop"] = async (graceMs = 10_000, { group = false } = {}) => {
     const started = Date.now();
     if (child.exitCode !== null || child.signalCode !== null) {
       return { code: child.exitCode, signal: child.signalCode, ms: 0, killed: false };
     }
-    child.kill("SIGINT");
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        if (group) process.kill(-child.pid!, name);
+        else child.kill(name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGINT");
     let killed = false;
     const timer = setTimeout(() => {
       killed = true;
-      child.kill("SIGKILL");
+      signal("SIGKILL");
     }, graceMs);
     const result = await exited;
     clearTimeout(timer);
