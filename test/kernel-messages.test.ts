@@ -5,6 +5,8 @@
 //     one is delayed, and tslab never waited for its sends);
 //   - one cell showing 2,000 figures gets all 2,000, in order, even to a client that reads late (zeromq's
 //     default high-water mark dropped what was not read);
+//   - Run All (every cell sent at once, as the Notebook page does): each cell's output arrives while the
+//     later cells are still running, not all of them at the end;
 //   - the kernel's compiler sees only the types the notebooks need (no global `d3` from the project's
 //     @types), and still reports type errors in cells and reads the library's .d.ts;
 // plus the messages of show() and showExplorer() when tslab itself fails to send (in this process).
@@ -24,7 +26,10 @@ interface CellRecord {
   index: number;
   reply: string | null;
   idle: boolean;
-  messages: [string, string][];
+  /** [type, detail], and with --all-at-once the arrival time in seconds. */
+  messages: [string, string, number?][];
+  /** With --all-at-once: when the execute_reply arrived, in seconds. */
+  reply_at?: number | null;
 }
 interface Report {
   cells: CellRecord[];
@@ -33,7 +38,7 @@ interface Report {
 }
 
 /** Runs `sources` one after the other in one fresh tslab kernel; resolves with every message each produced. */
-function runCells(sources: string[], waitSeconds: number, lagSeconds = 0): Promise<Report> {
+function runCells(sources: string[], waitSeconds: number, lagSeconds = 0, allAtOnce = false): Promise<Report> {
   assert.deepEqual(missingJupyterModules(), [], "Jupyter is installed (npm test installs it)");
   writeKernelSpec();
   // The report goes through a file: the kernel shares the driver's stdout and Node makes that pipe
@@ -41,7 +46,8 @@ function runCells(sources: string[], waitSeconds: number, lagSeconds = 0): Promi
   const work = mkdtempSync(join(tmpdir(), "amsgrad-kernel-"));
   const reportPath = join(work, "report.json");
   return new Promise<Report>((resolvePromise, reject) => {
-    const child = spawn(PYTHON, [DRIVER, "--cells", "-", "--wait", String(waitSeconds), "--lag", String(lagSeconds), "--report", reportPath], {
+    const flags = allAtOnce ? ["--all-at-once"] : [];
+    const child = spawn(PYTHON, [DRIVER, "--cells", "-", "--wait", String(waitSeconds), "--lag", String(lagSeconds), ...flags, "--report", reportPath], {
       cwd: ROOT,
       env: jupyterEnv(),
       stdio: ["pipe", "ignore", "pipe"],
@@ -105,6 +111,21 @@ describe("the tslab kernel sends every message, in order", () => {
     ]);
     assert.equal(mismatch, null);
     assert.deepEqual(report.late, []);
+  });
+
+  test("Run All: each cell's output arrives while the next cells still run, not after the last one", async () => {
+    // Six cells sent at once; each works for 300 ms, then prints. The output of cell k was sent 300 ms
+    // before cell k + 1 could even finish, so it must arrive before cell k + 1's reply. (A send queue that
+    // waits for zeromq's promises held every output until the kernel was idle: they all came last.)
+    const cells = Array.from({ length: 6 }, (_, k) => `{ const t0 = Date.now(); while (Date.now() - t0 < 300) {} }\nconsole.log("cell ${k} done");`);
+    const report = await runCells(cells, 120, 0, true);
+    assert.equal(report.stopped, null, `the run stopped: ${report.stopped}`);
+    for (let k = 0; k + 1 < report.cells.length; k++) {
+      const output = report.cells[k].messages.find(([type, text]) => type === "stream" && text === `stdout:cell ${k} done\n`);
+      assert.ok(output, `cell ${k} printed: ${JSON.stringify(report.cells[k].messages)}`);
+      const next = report.cells[k + 1].reply_at!;
+      assert.ok(output[2]! < next, `cell ${k}'s output came at ${output[2]} s, after cell ${k + 1}'s reply at ${next} s`);
+    }
   });
 
   test("the compiler sees only the types notebooks need; type errors are still reported; the library's types are read", async () => {

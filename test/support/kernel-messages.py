@@ -51,12 +51,48 @@ def detail(msg):
     return ""
 
 
+def run_all_at_once(kc, sources, wait):
+    """Sends every cell at once (the Notebook page's Run All) and records, per cell, each iopub message
+    with its arrival time (seconds since the first send) and the arrival time of the reply."""
+    started = time.monotonic()
+    by_id, cells = {}, []
+    for index, source in enumerate(sources):
+        msg_id = kc.execute(source, store_history=True)
+        cell = {"index": index, "reply": None, "reply_at": None, "idle": False, "messages": []}
+        cells.append(cell)
+        by_id[msg_id] = cell
+    deadline = started + wait
+    while not all(c["reply"] is not None and c["idle"] for c in cells) and time.monotonic() < deadline:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.01)
+            cell = by_id.get(msg["parent_header"].get("msg_id"))
+            if cell is not None:
+                cell["messages"].append([msg["msg_type"], detail(msg), round(time.monotonic() - started, 4)])
+                if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                    cell["idle"] = True
+        except queue.Empty:
+            pass
+        try:
+            while True:
+                reply = kc.get_shell_msg(timeout=0)
+                cell = by_id.get(reply["parent_header"].get("msg_id"))
+                if cell is not None:
+                    cell["reply"] = reply["content"].get("status")
+                    cell["reply_at"] = round(time.monotonic() - started, 4)
+        except queue.Empty:
+            pass
+    waiting = [c["index"] for c in cells if c["reply"] is None or not c["idle"]]
+    return cells, (f"cells {waiting}: no reply or idle within {wait} s" if waiting else None)
+
+
 def main(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cells", required=True, help="JSON list of cell sources ('-' = stdin)")
     parser.add_argument("--report", default="-", help="write the JSON report here ('-' = stdout)")
     parser.add_argument("--wait", type=float, default=60, help="seconds to wait for a cell's reply and idle")
     parser.add_argument("--kernel", default="tslab")
+    parser.add_argument("--all-at-once", action="store_true",
+                        help="send every cell at once, as Run All does, and time each message's arrival")
     parser.add_argument("--lag", type=float, default=0,
                         help="seconds to wait after sending each cell before reading (a client that falls behind)")
     args = parser.parse_args(argv)
@@ -74,6 +110,9 @@ def main(argv):
         kc.start_channels()
         kc.wait_for_ready(timeout=60)
         wait_until_listening(kc, 60)
+        if args.all_at_once:
+            cells, stopped = run_all_at_once(kc, sources, args.wait)
+            sources = []
         for index, source in enumerate(sources):
             msg_id = kc.execute(source, store_history=True)
             cell = {"index": index, "reply": None, "idle": False, "messages": []}
