@@ -139,9 +139,9 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
   test("a student's running server refuses requests without a token or cookie", async () => {
     assert.ok(hub, "the hub is running");
     for (const name of STUDENTS) {
-      const api = await fetch(`${hub.url}/user/${name}/api/contents/${LESSONS_FOLDER}`, { redirect: "manual" });
+      const api: Response = await fetch(`${hub.url}/user/${name}/api/contents/${LESSONS_FOLDER}`, { redirect: "manual" });
       assert.equal(api.status, 403, `${name}'s contents API`);
-      const kernels = await fetch(`${hub.url}/user/${name}/api/kernels`, { redirect: "manual" });
+      const kernels: Response = await fetch(`${hub.url}/user/${name}/api/kernels`, { redirect: "manual" });
       assert.equal(kernels.status, 403, `${name}'s kernels API`);
     }
   });

@@ -142,9 +142,11 @@ export interface StudentRun {
   cells: { index: number; status: string; outputs: Output[] }[];
   lost_idle?: number;
   rate_limited?: boolean;
+  /** iopub messages of the Run All (status, inputs, outputs), counted when they reached the student. */
+  iopub_messages?: number;
   probes?: { other: string; status: number; at: string }[];
   extra_kernels?: { path: string; status: number; message: string }[];
-  error_trials?: { delay_ms: number; failing: string; next: string; next_outputs: number }[];
+  error_trials?: { delay_ms: number; failing: string; next: string; next_outputs: number; reply_ms: number }[];
 }
 
 export interface StudentsOptions {
@@ -154,8 +156,12 @@ export interface StudentsOptions {
   probeOthers?: boolean;
   extraKernels?: string[];
   errorTrials?: number;
+  /** Error trials before Run All, while the rest of the class starts (default: after). */
+  errorTrialsFirst?: boolean;
   errorDelaysMs?: number[];
   timeoutSeconds?: number;
+  /** Called with the client's process id once it runs (the benchmark samples its CPU). */
+  onSpawn?: (pid: number) => void;
 }
 
 /** Runs hub-students.py: every student logs in at once and runs `notebook` through the hub's proxy. */
@@ -171,9 +177,11 @@ export function runStudents(options: StudentsOptions): Promise<{ students: Stude
   if (options.probeOthers) args.push("--probe-others");
   if (options.extraKernels?.length) args.push("--extra-kernels", options.extraKernels.join(","));
   if (options.errorTrials) args.push("--error-trials", String(options.errorTrials));
+  if (options.errorTrialsFirst) args.push("--error-trials-first");
   if (options.errorDelaysMs) args.push("--error-delays", options.errorDelaysMs.join(","));
   return new Promise((resolvePromise, reject) => {
     const child = spawn(PYTHON, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    if (child.pid !== undefined) options.onSpawn?.(child.pid);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -18,7 +18,7 @@ Every student, all at once (or --stagger-ms apart), through the hub's public URL
      students' servers with its own cookies (--probe-others: must be refused), opens more notebooks
      (--extra-kernels: each starts a kernel, as a new tab does) and measures tslab's
      abort-after-error window (--error-trials: a failing cell, then the next one D ms after the
-     error's reply reaches the student).
+     error's reply reaches the student; after Run All, or before it with --error-trials-first).
 Static files of the page (JavaScript, CSS) are not fetched.
 
 Times are seconds from the student's login request: "server_ready" (spawn progress says ready),
@@ -26,7 +26,7 @@ Times are seconds from the student's login request: "server_ready" (spawn progre
 rich, non text/plain representation), "run_all" (the last cell's execute reply and idle status).
 
 Output (--report, JSON): {"students": [{"name", "ok", "error", "times": {...}, "cells": [{"index",
-"status", "outputs": [...]}], "lost_idle", "rate_limited", "probes", "extra_kernels", "error_trials"}]}. Outputs use
+"status", "outputs": [...]}], "lost_idle", "rate_limited", "iopub_messages", "probes", "extra_kernels", "error_trials"}]}. Outputs use
 nbformat's shape (stream, display_data, execute_result, error), consecutive streams merged, so they
 compare with an nbclient run of the same notebook.
 Exit status: 0 every student ran every cell with status ok; 1 otherwise; 2 bad usage.
@@ -185,6 +185,7 @@ class Kernel:
         self.outputs = {}
         self.idle = set()
         self.rate_limited = False
+        self.iopub_count = 0
         self.waiters = []
         self.socket = None
 
@@ -220,6 +221,7 @@ class Kernel:
             return
         if msg.get("channel") != "iopub" or parent is None:
             return
+        self.iopub_count += 1
         if kind == "status" and content.get("execution_state") == "idle":
             self.idle.add(parent)
             return
@@ -283,6 +285,8 @@ async def run_student(student, args, everyone):
         if not await kernel.until(lambda: info in kernel.replies, args.timeout):
             raise RuntimeError("no kernel_info_reply")
         student.lap("kernel_ready")
+        if args.error_trials and args.error_trials_first:
+            result["error_trials"] = await error_trials(kernel, args)
         cells = [(i, c) for i, c in enumerate(notebook["cells"])
                  if c["cell_type"] == "code" and (c["source"] if isinstance(c["source"], str)
                                                  else "".join(c["source"])).strip()]
@@ -295,6 +299,7 @@ async def run_student(student, args, everyone):
         student.lap("run_all")
         result["lost_idle"] = sum(1 for m in ids if m in kernel.replies and m not in kernel.idle)
         result["rate_limited"] = kernel.rate_limited
+        result["iopub_messages"] = kernel.iopub_count
         for index, msg_id in requests:
             reply = kernel.replies.get(msg_id)
             result["cells"].append({"index": index, "status": reply[1].get("status") if reply else "no reply",
@@ -304,7 +309,7 @@ async def run_student(student, args, everyone):
             result["probes"] = [await student.probe(o, args.notebook) for o in others[:2]]
         if args.extra_kernels:
             result["extra_kernels"] = [await student.start_session(p) for p in args.extra_kernels]
-        if args.error_trials:
+        if args.error_trials and not args.error_trials_first:
             result["error_trials"] = await error_trials(kernel, args)
         result["ok"] = replied and all(c["status"] == "ok" for c in result["cells"])
         if not replied:
@@ -327,10 +332,12 @@ async def error_trials(kernel, args):
             replied_at = kernel.replies.get(failing, (time.monotonic(), {}))[0]
             await asyncio.sleep(max(0.0, replied_at + delay_ms / 1000 - time.monotonic()))
             following = kernel.execute(NEXT_CELL)
+            sent = time.monotonic()
             await kernel.until(lambda: following in kernel.replies, args.timeout)
-            status = kernel.replies.get(following, (0, {"status": "no reply"}))[1].get("status")
+            reply = kernel.replies.get(following, (sent, {"status": "no reply"}))
             trials.append({"delay_ms": delay_ms, "failing": kernel.replies.get(failing, (0, {}))[1].get("status"),
-                           "next": status, "next_outputs": len(kernel.outputs.get(following, []))})
+                           "next": reply[1].get("status"), "next_outputs": len(kernel.outputs.get(following, [])),
+                           "reply_ms": round(1000 * (reply[0] - sent))})
             await asyncio.sleep(0.4)  # past the window before the next trial
     return trials
 
@@ -360,6 +367,8 @@ def parse_args(argv):
                         help="after Run All, open these notebooks too (comma-separated paths), as new tabs do")
     parser.add_argument("--error-trials", type=int, default=0,
                         help="after Run All, this many failing-cell trials per delay")
+    parser.add_argument("--error-trials-first", action="store_true",
+                        help="run the error trials before Run All (while the rest of the class starts)")
     parser.add_argument("--error-delays", default="0,100,200,300,500",
                         help="ms between a failed cell's reply and the next request (default 0,100,200,300,500)")
     parser.add_argument("--report", default="-", help="write the JSON report here ('-' = stdout)")

@@ -27,7 +27,7 @@ SERVER_IDLE_SECONDS = 3600
 TOO_MANY_KERNELS = (
     "You already have {running} notebooks running, the most one student may run on this class hub. "
     "Close one first (File > Close and Halt in its tab, or Running > Shutdown in the file list), "
-    "then choose Kernel > Restart here."
+    "then reload this page."
 )
 
 
@@ -47,9 +47,15 @@ def kernels_per_student(base, limit=KERNELS_PER_STUDENT):
     return KernelsPerStudent
 
 
+# The student's folder holds a node_modules link (the kernel resolves "amsgrad" through it); the file
+# list need not show it.
+HIDDEN = ["node_modules", "__pycache__", "*.pyc", ".ipynb_checkpoints"]
+
+
 def configure(c, app, kernel_manager_base):
     """Writes the limits into config `c` of the server application class named `app`."""
     c.MultiKernelManager.default_kernel_name = "tslab"
+    c.ContentsManager.hide_globs = HIDDEN
     c.MappingKernelManager.cull_idle_timeout = KERNEL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = KERNEL_CULL_INTERVAL_SECONDS
     c.MappingKernelManager.cull_connected = True
