@@ -77,6 +77,8 @@ function machineTicks(): { busy: number; total: number } {
 /** Samples the class's processes every second: peak summed RSS, last CPU ticks per process and kind. */
 class Sampler {
   peakRss = 0;
+  /** The machine's CPU counters at each sample, to take its busy share over the students' window. */
+  machine: { at: number; busy: number; total: number }[] = [];
   peakByKind = new Map<string, number>();
   ticks = new Map<number, { kind: string; ticks: number }>();
   private timer: NodeJS.Timeout | null = null;
@@ -96,6 +98,7 @@ class Sampler {
       this.ticks.set(pid, { kind, ticks: u.ticks });
     }
     this.peakRss = Math.max(this.peakRss, total);
+    this.machine.push({ at: performance.now(), ...machineTicks() });
     return tree;
   }
   start() {
@@ -161,17 +164,25 @@ async function round(size: number, options: { errorTrials?: number; errorTrialsF
       hub,
       students: names,
       notebook: LESSON,
-      timeoutSeconds: 900,
+      timeoutSeconds: 300,
       errorTrials: options.errorTrials,
       errorTrialsFirst: options.errorTrialsFirst,
       errorDelaysMs: options.errorTrials ? ERROR_DELAYS_MS : undefined,
       onSpawn: (pid) => (clientPid = pid),
     });
     const { students } = await running;
-    const wallS = (performance.now() - began) / 1000;
-    const cpuAfter = machineTicks();
     sampler.stop();
     const tree = sampler.sample();
+    if (students.some((s) => !s.ok)) {
+      const log = `bench/results-class-${new Date().toISOString().slice(0, 10)}-${size}-hub.log`;
+      writeFileSync(log, hub.stderr());
+      console.error(`class of ${size}: ${students.filter((s) => !s.ok).length} student(s) failed; the hub's log is in ${log}`);
+    }
+    // The window: from the logins to the last student's end of Run All (a student who never finished
+    // would otherwise stretch it to the timeout).
+    const lastEnd = Math.max(0, ...students.map((s) => s.times.run_all ?? 0));
+    const wallS = lastEnd > 0 ? lastEnd : (performance.now() - began) / 1000;
+    const cpuAfter = sampler.machine.filter((m) => m.at <= began + wallS * 1000 + 1000).pop() ?? sampler.machine[sampler.machine.length - 1]!;
     const pssBy = (kinds: string[]) => tree.filter((p) => kinds.includes(p.kind)).reduce((sum, p) => sum + pss(p.pid), 0);
     const ok = students.filter((s) => s.ok);
     const stat = (key: keyof StudentRun["times"]) => {

@@ -11,18 +11,20 @@
 # opens the folder in classic Notebook 6 and in Notebook 7.
 c.Spawner.default_url = "/tree/amsgrad-notebooks"  # noqa: F821 (c is given by the config loader)
 
-# Memory: a student's server takes about 60 MB and each kernel 225-255 MB after a lesson (at most
-# two kernels, server-config/amsgrad_server_limits.py), about 600 MB in all. 1 GiB leaves room for a
-# student's own larger experiments; Kubernetes and The Littlest JupyterHub enforce it for the whole
-# server; `npm run class` caps each process at it (binder/jupyterhub/student-server).
+# Memory: a student's Notebook server holds about 135 MB (RSS) and each kernel 225-255 MB after a
+# lesson (at most two kernels, server-config/amsgrad_server_limits.py): about 650 MB at most, 300-430 MB
+# (PSS, shared pages counted once) with one lesson open, as measured for classes of 1-30. 1 GiB leaves
+# room for a student's own larger experiments; Kubernetes and The Littlest JupyterHub enforce it for the
+# whole server; `npm run class` caps each process at it (binder/jupyterhub/student-server).
 c.Spawner.mem_limit = "1G"  # noqa: F821
 
 # CPU: one core at most, so one student's long sweep cannot take both cores of a 2-core machine
 # from the class (enforced by Kubernetes and The Littlest JupyterHub; not by LocalProcessSpawner).
 c.Spawner.cpu_limit = 1.0  # noqa: F821
 
-# Timeouts: when a whole class logs in at once the servers start on a saturated CPU; measured on
-# 2 cores with 30 students at once, the slowest server answered after about 40 s, past JupyterHub's
-# default http_timeout of 30 s (the student would get "Spawn failed"). 120 s leaves room.
+# Timeouts: when a whole class logs in at once the servers start on a saturated CPU. Measured on 2
+# cores with 30 students at once (three runs), the 95th percentile from login to a running server was
+# 41-56 s, past JupyterHub's default http_timeout of 30 s: those students would get "Spawn failed".
+# 120 s leaves room.
 c.Spawner.http_timeout = 120  # noqa: F821
 c.Spawner.start_timeout = 120  # noqa: F821

@@ -10,9 +10,10 @@ machine", has the benchmark they come from.
 from tornado import web
 
 # A tslab kernel holds 185-190 MB when it starts and 225-255 MB after running any one lesson
-# (measured for notebooks 1-8). Two kernels let a student keep the previous lesson open beside the
-# current one; every further tab would add ~250 MB, and 30 students with every lesson open would
-# need ~60 GB on a 24 GiB machine. A student who asks for a third gets the message below.
+# (measured for notebooks 1-8), the student's server about 135 MB. Two kernels let a student keep the
+# previous lesson open beside the current one; every further tab would add ~250 MB, and 30 students
+# with all eight lessons open would need ~60 GB on a 24 GiB machine (with two: about 19 GB). A student
+# who asks for a third gets the message below.
 KERNELS_PER_STUDENT = 2
 
 # Kernels nobody has used for an hour (a class period) are shut down, even with the tab still open:
@@ -20,7 +21,7 @@ KERNELS_PER_STUDENT = 2
 KERNEL_IDLE_SECONDS = 3600
 KERNEL_CULL_INTERVAL_SECONDS = 300
 
-# A server with no kernel and no activity for an hour stops itself (about 80 MB back to the class).
+# A server with no kernel and no activity for an hour stops itself (about 135 MB back to the class).
 # At the student's next visit the hub starts a fresh one, which also hands out updated lessons.
 SERVER_IDLE_SECONDS = 3600
 
