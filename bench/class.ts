@@ -173,10 +173,12 @@ async function round(size: number, options: { errorTrials?: number; errorTrialsF
     const { students } = await running;
     sampler.stop();
     const tree = sampler.sample();
-    if (students.some((s) => !s.ok)) {
-      const log = `bench/results-class-${new Date().toISOString().slice(0, 10)}-${size}-hub.log`;
+    if (students.some((s) => !s.ok || (s.reconnects ?? 0) > 0)) {
+      const log = `bench/results-class-${new Date().toISOString().slice(0, 16).replace(":", "-")}-${size}-hub.log`;
       writeFileSync(log, hub.stderr());
-      console.error(`class of ${size}: ${students.filter((s) => !s.ok).length} student(s) failed; the hub's log is in ${log}`);
+      const failed = students.filter((s) => !s.ok).length;
+      const reconnected = students.filter((s) => (s.reconnects ?? 0) > 0).length;
+      console.error(`class of ${size}: ${failed} student(s) failed, ${reconnected} reconnected; the hub's log is in ${log}`);
     }
     // The window: from the logins to the last student's end of Run All (a student who never finished
     // would otherwise stretch it to the timeout).
@@ -281,10 +283,10 @@ const next = measured.find((r) => best && r.size > best.size);
 let crossing = "";
 if (best && next) {
   const slope = (next.times.first_figure.p95 - best.times.first_figure.p95) / (next.size - best.size);
-  if (slope > 0) crossing = `; between ${best.size} and ${next.size} the p95 crosses ${TARGET_FIRST_FIGURE_S} s at about ${(best.size + (TARGET_FIRST_FIGURE_S - best.times.first_figure.p95) / slope).toFixed(0)} students`;
+  if (slope > 0) crossing = `; between ${best.size} and ${next.size} the p95 crosses ${TARGET_FIRST_FIGURE_S} s at about ${(best.size + (TARGET_FIRST_FIGURE_S - best.times.first_figure.p95) / slope).toFixed(1)} students`;
 }
 console.log(
-  `\nClass size with p95 first figure < ${TARGET_FIRST_FIGURE_S} s: ${best ? `${best.size} students (p95 ${f1(best.times.first_figure.p95)} s)` : "none measured"}${crossing}.`,
+  `\nClass size with p95 first figure < ${TARGET_FIRST_FIGURE_S} s: ${best ? `${best.size} student(s) (p95 ${f1(best.times.first_figure.p95)} s)` : "none measured"}${crossing}.`,
 );
 // What CPU alone predicts for a machine nobody else uses: the class needs every student's CPU-seconds
 // (the solo student's, the least inflated by contention) from 2 cores.
@@ -295,6 +297,12 @@ console.log(
 );
 const iopub = rounds.flatMap((r) => r.students.map((s) => s.iopub_messages ?? 0));
 console.log(`iopub messages per student's session: ${Math.min(...iopub)}–${Math.max(...iopub)}`);
+for (const r of rounds) {
+  const reconnected = r.students.filter((s) => (s.reconnects ?? 0) > 0);
+  if (reconnected.length) {
+    console.log(`class of ${r.size}: the server closed ${reconnected.length} student(s)' kernel websocket; they reconnected (${reconnected.map((s) => `${s.name} ×${s.reconnects}`).join(", ")})`);
+  }
+}
 const biggest = rounds[rounds.length - 1]!;
 console.log(
   `Limit: with ${biggest.size} students the machine's cores were ${(100 * biggest.cpu.machineBusy).toFixed(0)}% busy for ${biggest.wallS.toFixed(0)} s; ` +
@@ -327,7 +335,7 @@ console.log(`median reply time of the next cell when it ran: alone ${replyMs(alo
 const outputsInAborted = [...aloneRound.students, ...errorRound.students].flatMap((s) => s.error_trials ?? []).filter((t) => t.next === "abort" && t.next_outputs > 0).length;
 console.log(`aborted cells that still showed an output: ${outputsInAborted}`);
 
-const file = `bench/results-class-${new Date().toISOString().slice(0, 10)}.json`;
+const file = `bench/results-class-${new Date().toISOString().slice(0, 16).replace(":", "-")}.json`;
 writeFileSync(
   file,
   JSON.stringify({ machine: `${cpu[0]?.model}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, node: process.version, rounds: [...rounds, aloneRound, errorRound].map(({ students, ...r }) => ({ ...r, students: students.map(({ cells, ...s }) => s) })) }, null, 1),

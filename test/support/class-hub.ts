@@ -144,6 +144,8 @@ export interface StudentRun {
   rate_limited?: boolean;
   /** iopub messages of the Run All (status, inputs, outputs), counted when they reached the student. */
   iopub_messages?: number;
+  /** Times the server closed the kernel websocket and the student reconnected, as the page does. */
+  reconnects?: number;
   probes?: { other: string; status: number; at: string }[];
   extra_kernels?: { path: string; status: number; message: string }[];
   error_trials?: { delay_ms: number; failing: string; next: string; next_outputs: number; reply_ms: number }[];

@@ -12,7 +12,8 @@ Every student, all at once (or --stagger-ms apart), through the hub's public URL
   2. opens the notebook's page (the OAuth redirects into the student's own server set its cookie),
      reads the notebook through the contents API and starts a kernel with POST /api/sessions (with
      the page's _xsrf token);
-  3. connects the kernel websocket /api/kernels/ID/channels, asks kernel_info, then Run All: one
+  3. connects the kernel websocket /api/kernels/ID/channels, asks kernel_info (reconnecting and
+     asking again when the server closes the socket, as the page does), then Run All: one
      execute_request per code cell, all sent at once with stop_on_error, as Cell -> Run All does;
   4. records every iopub output per cell and the execute replies; optionally tries two other
      students' servers with its own cookies (--probe-others: must be refused), opens more notebooks
@@ -26,7 +27,7 @@ Times are seconds from the student's login request: "server_ready" (spawn progre
 rich, non text/plain representation), "run_all" (the last cell's execute reply and idle status).
 
 Output (--report, JSON): {"students": [{"name", "ok", "error", "times": {...}, "cells": [{"index",
-"status", "outputs": [...]}], "lost_idle", "rate_limited", "iopub_messages", "probes", "extra_kernels", "error_trials"}]}. Outputs use
+"status", "outputs": [...]}], "lost_idle", "rate_limited", "iopub_messages", "reconnects", "probes", "extra_kernels", "error_trials"}]}. Outputs use
 nbformat's shape (stream, display_data, execute_result, error), consecutive streams merged, so they
 compare with an nbclient run of the same notebook.
 Exit status: 0 every student ran every cell with status ok; 1 otherwise; 2 bad usage.
@@ -186,23 +187,49 @@ class Kernel:
         self.idle = set()
         self.rate_limited = False
         self.iopub_count = 0
+        self.info_requests = []
+        self.reconnects = 0
+        self.closing = False
+        self.reader = None
         self.waiters = []
         self.socket = None
 
     async def connect(self):
+        await self._open()
+        self.reader = asyncio.ensure_future(self._read())
+
+    async def _open(self):
         student = self.student
         url = student.hub.replace("http", "ws", 1) + (
             f"/user/{student.name}/api/kernels/{self.kernel_id}/channels?session_id={self.session_id}")
         request = HTTPRequest(url, headers=student._headers(), request_timeout=student.timeout,
                               connect_timeout=student.timeout)
         self.socket = await websocket_connect(request, max_message_size=256 * 1024 * 1024)
-        asyncio.ensure_future(self._read())
+
+    def kernel_info(self):
+        """kernel_info_request, as the page sends it on every (re)connection."""
+        self.info_requests.append(self.send("kernel_info_request", {}))
+
+    def ready(self):
+        return any(m in self.replies for m in self.info_requests)
 
     async def _read(self):
         while True:
             message = await self.socket.read_message()
             if message is None:
-                break
+                # The server closed the socket (it does when its own kernel_info "nudge" times out on
+                # a kernel still starting). The page reconnects after 1, 2, 4… s, 7 times at most,
+                # and asks kernel_info again; so does this student.
+                if self.closing or self.reconnects >= 7:
+                    break
+                await asyncio.sleep(2 ** self.reconnects)
+                self.reconnects += 1
+                try:
+                    await self._open()
+                except Exception:  # noqa: BLE001 (the next round retries)
+                    continue
+                self.kernel_info()
+                continue
             if isinstance(message, bytes):
                 continue  # binary frames carry buffers (comms); the lessons send none
             msg = json.loads(message)
@@ -281,9 +308,9 @@ async def run_student(student, args, everyone):
         notebook, session = await student.open_notebook(args.notebook)
         kernel = Kernel(student, session)
         await kernel.connect()
-        info = kernel.send("kernel_info_request", {})
-        if not await kernel.until(lambda: info in kernel.replies, args.timeout):
-            raise RuntimeError("no kernel_info_reply")
+        kernel.kernel_info()
+        if not await kernel.until(kernel.ready, args.timeout):
+            raise RuntimeError(f"no kernel_info_reply (after {kernel.reconnects} reconnection(s))")
         student.lap("kernel_ready")
         if args.error_trials and args.error_trials_first:
             result["error_trials"] = await error_trials(kernel, args)
@@ -300,6 +327,7 @@ async def run_student(student, args, everyone):
         result["lost_idle"] = sum(1 for m in ids if m in kernel.replies and m not in kernel.idle)
         result["rate_limited"] = kernel.rate_limited
         result["iopub_messages"] = kernel.iopub_count
+        result["reconnects"] = kernel.reconnects
         for index, msg_id in requests:
             reply = kernel.replies.get(msg_id)
             result["cells"].append({"index": index, "status": reply[1].get("status") if reply else "no reply",
@@ -318,7 +346,10 @@ async def run_student(student, args, everyone):
         result["error"] = f"{type(error).__name__}: {error}"
     finally:
         if kernel and kernel.socket:
+            kernel.closing = True
             kernel.socket.close()
+        if kernel:
+            result.setdefault("reconnects", kernel.reconnects)
     return result
 
 

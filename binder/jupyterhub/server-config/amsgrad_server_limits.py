@@ -21,6 +21,13 @@ KERNELS_PER_STUDENT = 2
 KERNEL_IDLE_SECONDS = 3600
 KERNEL_CULL_INTERVAL_SECONDS = 300
 
+# When a student's page connects, the server asks the kernel for kernel_info and closes the page's
+# connection if no answer comes within this time (the page then reconnects). With 30 students logging
+# in at once on 2 cores, the wait from a running server to an answering kernel reached 64.5 s, past
+# the default 60 s; in that run one student's kernel connection got no answer. 120 s covers a class
+# of 30 on this machine kind.
+KERNEL_INFO_TIMEOUT_SECONDS = 120
+
 # A server with no kernel and no activity for an hour stops itself (about 135 MB back to the class).
 # At the student's next visit the hub starts a fresh one, which also hands out updated lessons.
 SERVER_IDLE_SECONDS = 3600
@@ -61,5 +68,6 @@ def configure(c, app, kernel_manager_base):
     c.MappingKernelManager.cull_interval = KERNEL_CULL_INTERVAL_SECONDS
     c.MappingKernelManager.cull_connected = True
     c.MappingKernelManager.cull_busy = False
+    c.MappingKernelManager.kernel_info_timeout = KERNEL_INFO_TIMEOUT_SECONDS
     getattr(c, app).shutdown_no_activity_timeout = SERVER_IDLE_SECONDS
     getattr(c, app).kernel_manager_class = kernels_per_student(kernel_manager_base)
