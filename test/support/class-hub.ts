@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PYTHON, ROOT } from "../../scripts/setup.mjs";
-import { freePort } from "./jupyter-server.ts";
+import { freePort, startScript } from "./jupyter-server.ts";
 import { text, type Output } from "./notebooks.ts";
 
 export const HUB_STUDENTS = join(ROOT, "test", "support", "hub-students.py");
@@ -37,44 +37,15 @@ export async function startClassHub(
   { password = "test-only-password", timeoutMs = 90_000, args = [] as string[] } = {},
 ): Promise<ClassHub> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLASS_SCRIPT, "--port", String(port), "--state", state, ...args], {
-    cwd: ROOT,
+  const started = await startScript(CLASS_SCRIPT, ["--port", String(port), "--state", state, ...args], {
+    readyLine: READY_LINE,
+    timeoutMs,
     env: { ...process.env, AMSGRAD_CLASS_TEST_ONLY_PASSWORD: password },
-    stdio: ["ignore", "pipe", "pipe"],
+    // The hub stops each server with SIGINT, SIGTERM after 10 s, SIGKILL after 5 s more.
+    graceMs: 60_000,
   });
-  let out = "";
-  let err = "";
-  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
-  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) =>
-    child.on("exit", (code, signal) => resolvePromise({ code, signal })),
-  );
-  const stop: ClassHub["stop"] = async (graceMs = 60_000) => {
-    const started = Date.now();
-    if (child.exitCode !== null || child.signalCode !== null) return { code: child.exitCode, signal: child.signalCode, ms: 0, killed: false };
-    child.kill("SIGINT");
-    let killed = false;
-    const timer = setTimeout(() => {
-      killed = true;
-      child.kill("SIGKILL");
-    }, graceMs);
-    const result = await exited;
-    clearTimeout(timer);
-    return { ...result, ms: Date.now() - started, killed };
-  };
-  const deadline = Date.now() + timeoutMs;
-  let match: RegExpExecArray | null = null;
-  while (!(match = READY_LINE.exec(out))) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`class.mjs exited (${child.exitCode ?? child.signalCode}) before printing its URL:\n${out}\n${err}`);
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`class.mjs printed no URL within ${timeoutMs / 1000} s:\n${out}\n${err}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return { child, url: match[1]!, port: Number(match[2]), password, state, stdout: () => out, stderr: () => err, stop, exited };
+  const { child, match, stdout, stderr, stop, exited } = started;
+  return { child, url: match[1]!, port: Number(match[2]), password, state, stdout, stderr, stop, exited };
 }
 
 /** One process of the class, by what its command line says it is. */

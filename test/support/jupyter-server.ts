@@ -1,10 +1,10 @@
-// Start `node scripts/start.mjs` (what `npm start` runs) as a child process, for tests that need a live
-// Jupyter Notebook server (start.test.ts, browser tests). Always stop it: `await server.stop()` in
-// `finally`/`after`.
+// Start a script of scripts/ as a child process until it prints its URL (startScript), and `node
+// scripts/start.mjs` (what `npm start` runs) in particular, for tests that need a live Jupyter Notebook
+// server (start.test.ts, browser tests). Always stop it: `await server.stop()` in `finally`/`after`.
 
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { ROOT } from "../../scripts/setup.mjs";
 
 export interface NotebookServer {
@@ -39,14 +39,28 @@ export function freePort(host = "127.0.0.1"): Promise<number> {
 
 const URL_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+))\/tree\?token=([0-9a-f]+)\s*$/m;
 
-export async function startNotebookServer(
-  args: string[] = [],
-  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
-): Promise<NotebookServer> {
-  const child = spawn(process.execPath, [join(ROOT, "scripts", "start.mjs"), ...args], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+/** A script of scripts/ run as a child process until it printed a line its caller waits for. */
+export interface StartedScript {
+  child: ChildProcess;
+  /** The first match of `readyLine` in what the script printed on stdout. */
+  match: RegExpExecArray;
+  stdout: () => string;
+  stderr: () => string;
+  /** SIGINT (Ctrl+C), wait for the exit; SIGKILL after `graceMs`. */
+  stop: (graceMs?: number) => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; killed: boolean }>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/**
+ * Runs `node script args` from the repository root and resolves once its stdout matches `readyLine`;
+ * rejects (after stopping it) if it exits first or prints nothing matching within `timeoutMs`.
+ */
+export async function startScript(
+  script: string,
+  args: string[],
+  { readyLine, timeoutMs, env = process.env, graceMs = 10_000 }: { readyLine: RegExp; timeoutMs: number; env?: NodeJS.ProcessEnv; graceMs?: number },
+): Promise<StartedScript> {
+  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));
@@ -55,7 +69,7 @@ export async function startNotebookServer(
     child.on("exit", (code, signal) => resolvePromise({ code, signal })),
   );
 
-  const stop: NotebookServer["stop"] = async (graceMs = 10_000) => {
+  const stop: StartedScript["stop"] = async (grace = graceMs) => {
     const started = Date.now();
     if (child.exitCode !== null || child.signalCode !== null) {
       return { code: child.exitCode, signal: child.signalCode, ms: 0, killed: false };
@@ -65,24 +79,36 @@ export async function startNotebookServer(
     const timer = setTimeout(() => {
       killed = true;
       child.kill("SIGKILL");
-    }, graceMs);
+    }, grace);
     const result = await exited;
     clearTimeout(timer);
     return { ...result, ms: Date.now() - started, killed };
   };
 
+  const name = basename(script);
   const deadline = Date.now() + timeoutMs;
   let match: RegExpExecArray | null = null;
-  while (!(match = URL_LINE.exec(out))) {
+  while (!(match = readyLine.exec(out))) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`start.mjs exited (${child.exitCode ?? child.signalCode}) before printing its URL:\n${out}\n${err}`);
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}) before printing its URL:\n${out}\n${err}`);
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`start.mjs printed no URL within ${timeoutMs / 1000} s:\n${out}\n${err}`);
+      throw new Error(`${name} printed no URL within ${timeoutMs / 1000} s:\n${out}\n${err}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
+  return { child, match, stdout: () => out, stderr: () => err, stop, exited };
+}
+
+export async function startNotebookServer(
+  args: string[] = [],
+  { timeoutMs = 60_000 }: { timeoutMs?: number } = {},
+): Promise<NotebookServer> {
+  const { child, match, stdout, stderr, stop, exited } = await startScript(join(ROOT, "scripts", "start.mjs"), args, {
+    readyLine: URL_LINE,
+    timeoutMs,
+  });
   const base = match[1]!;
   const port = Number(match[2]);
   const token = match[3]!;
@@ -92,8 +118,8 @@ export async function startNotebookServer(
     base,
     port,
     token,
-    stdout: () => out,
-    stderr: () => err,
+    stdout,
+    stderr,
     api: (path, init = {}) =>
       fetch(`${base}${path}`, {
         ...init,
