@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { contourBackground } from "../lib/src/explorer/background.ts";
 import { explorer } from "../lib/src/explorer/index.ts";
 import type {} from "../lib/src/explorer/page.ts";
-import { EXPLORER_PROBLEMS } from "../lib/src/explorer/settings.ts";
+import { testProblems } from "../lib/src/objectives.ts";
 import { launchBrowser } from "../test/support/browser.ts";
 
 const quick = process.argv.includes("--quick");
@@ -108,7 +108,7 @@ try {
       [c.field, CHANGES] as const,
     );
     await page.close();
-    const figure = Buffer.byteLength(contourBackground(EXPLORER_PROBLEMS[ex.settings.problem], 420, undefined).svg);
+    const figure = Buffer.byteLength(contourBackground(testProblems[ex.settings.problem], 420, undefined).svg);
     const bytes = Buffer.byteLength(ex.html);
     rows.push([
       c.label,

@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
-import { adam, amsgrad, bowl, type RunResult } from "../lib/dist/index.js";
+import { adam, amsgrad, bowl, traceRun, type RunResult, type TracedRun } from "../lib/dist/index.js";
 import * as figures from "../lib/dist/figures/index.js";
 
 /** The tutorial's start: numpy's seed(1) draw, bounds[:, 0] + rand(2) · (bounds[:, 1] − bounds[:, 0]). */
@@ -21,10 +21,10 @@ export function tutorialRun(): RunResult {
 }
 
 /** AMSGrad and Adam from the tutorial's start, traced (effective step sizes recorded). */
-export function comparison(): figures.TracedRun[] {
+export function comparison(): TracedRun[] {
   return [
-    figures.traceRun(amsgrad, bowl.objective, bowl.derivative, TUTORIAL_OPTIONS),
-    figures.traceRun(adam, bowl.objective, bowl.derivative, TUTORIAL_OPTIONS),
+    traceRun(amsgrad, bowl.objective, bowl.derivative, TUTORIAL_OPTIONS),
+    traceRun(adam, bowl.objective, bowl.derivative, TUTORIAL_OPTIONS),
   ];
 }
 

@@ -18,15 +18,10 @@ NOTEBOOKS = os.path.join(ROOT, "notebooks")
 
 
 def library_specifier():
-    """'amsgrad' once lib/src/index.ts re-exports the figures; the built file's path before that."""
-    index = os.path.join(ROOT, "lib", "dist", "index.js")
-    figures = os.path.join(ROOT, "lib", "dist", "figures", "index.js")
-    if not os.path.exists(figures):
-        sys.exit("bench/figures-kernel.py: build the library first (npx tsc -p lib)")
-    with open(index, encoding="utf-8") as f:
-        if "figures/index.js" in f.read():
-            return "amsgrad", "amsgrad"
-    return "amsgrad", os.path.join(ROOT, "lib", "dist", "figures", "index.js")
+    """The library's main entry serves the figures too (loaded on first use)."""
+    if not os.path.exists(os.path.join(ROOT, "lib", "dist", "index.js")):
+        sys.exit("bench/figures-kernel.py: build the library first (npm run build:lib)")
+    return "amsgrad", "amsgrad"
 
 
 def make_cells(no_cache=False):

@@ -14,7 +14,8 @@
 import { writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { parseHTML } from "linkedom";
-import { setBandCacheSize } from "../lib/dist/figures/bands.js";
+import { setBandCacheSize, setRingWriting } from "../lib/dist/figures/bands.js";
+import { PROBLEM_NAMES, testProblems } from "../lib/dist/index.js";
 import { bowl, FIGURES, figures, naiveContourSvg, tutorialRun } from "./figures-cases.ts";
 
 // jsdom ships no types and @types/jsdom is not installed: loaded by a non-literal specifier, typed as used here.
@@ -104,4 +105,26 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   console.log(`Figures: SVG bytes and median render time of ${runs} warm renders (Node ${process.version})\n`);
   console.log(figureBenchTable(rows));
   if (jsonPath) writeFileSync(jsonPath, JSON.stringify(rows, null, 2));
+  console.log(`\n${ringWritingTable()}`);
+}
+
+/**
+ * Contour figure bytes (480 px, 50 levels) of every test problem with the rings written as fitted
+ * cubics only, as polylines only, and the shorter of the two per ring (what the library does).
+ */
+export function ringWritingTable(): string {
+  const lines = ["| contour figure | curves only | polylines only | shorter per ring |", "|---|---:|---:|---:|"];
+  const sizes: Record<string, number[]> = {};
+  for (const way of ["curves", "polylines", "shorter"] as const) {
+    const previous = setRingWriting(way);
+    try {
+      for (const name of PROBLEM_NAMES) (sizes[name] ??= []).push(Buffer.byteLength(figures.contourFigure(testProblems[name]).svg));
+    } finally {
+      setRingWriting(previous);
+    }
+  }
+  for (const [name, [curves, polylines, shorter]] of Object.entries(sizes)) {
+    lines.push(`| ${name} | ${(curves / 1024).toFixed(1)} KB | ${(polylines / 1024).toFixed(1)} KB | ${(shorter / 1024).toFixed(1)} KB |`);
+  }
+  return lines.join("\n");
 }

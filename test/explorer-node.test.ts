@@ -24,9 +24,8 @@ import { SLIDERS, snapStart } from "../lib/src/explorer/controls.ts";
 import { chartAxes, chartPoints, CHART, dataX, dataY, drawing, pixelX, pixelY, type Frame } from "../lib/src/explorer/draw.ts";
 import { explorer, showExplorer } from "../lib/src/explorer/index.ts";
 import { NO_SCRIPT_NOTE } from "../lib/src/explorer/markup.ts";
+import { testProblems } from "../lib/src/objectives.ts";
 import {
-  DEFAULT_STARTS,
-  EXPLORER_PROBLEMS,
   fieldError,
   fieldValue,
   MAX_ITERATIONS,
@@ -46,7 +45,7 @@ function settingsFor(overrides: Partial<ExplorerSettings> & { problem?: ProblemN
 }
 
 function libraryRun(kind: "amsgrad" | "adam", s: ExplorerSettings) {
-  const p = EXPLORER_PROBLEMS[s.problem];
+  const p = testProblems[s.problem];
   return (kind === "amsgrad" ? amsgrad : adam)(p.objective, p.derivative, runOptions(s));
 }
 
@@ -90,7 +89,7 @@ test("the tutorial's run in the explorer ends where the tutorial's printed outpu
   // The tutorial's last line: f([-6.78222208e-12  1.27905115e-03]) = 0.000002, from numpy's seed(1) start.
   const rng = numpyRandom(1);
   const start: [number, number] = [-1 + 2 * rng(), -1 + 2 * rng()];
-  assert.deepEqual(start, [...DEFAULT_STARTS.bowl]);
+  assert.deepEqual(start, [...testProblems.bowl.defaultStart]);
   const buffers = computeRun(settingsFor({ eps: 0 }), createRunBuffers("amsgrad"));
   assert.equal(buffers.xs[99].toExponential(8), "-6.78222208e-12");
   assert.equal(buffers.ys[99].toExponential(8), "1.27905115e-3");
@@ -102,7 +101,7 @@ test("effective step sizes are α(t)/(√v̂ + ε) of the optimizer's state afte
     const s = settingsFor({ ...variant, problem: "rosenbrock", nIter: 50 });
     for (const kind of ["amsgrad", "adam"] as const) {
       const expected: [number, number][] = [];
-      const p = EXPLORER_PROBLEMS[s.problem];
+      const p = testProblems[s.problem];
       (kind === "amsgrad" ? amsgrad : adam)(p.objective, p.derivative, {
         ...runOptions(s),
         onIteration: ({ t, state }) => {
@@ -422,7 +421,7 @@ test("explorer() output: markup, the first drawing, the note for viewers without
   for (const name of ["bowl", "narrow-bowl"] as const) {
     const packed = new RegExp(`<div class="ax-bg" data-problem="${name}" data-deflated="([A-Za-z0-9+/=]+)" hidden style="display:none"></div>`).exec(ex.html);
     assert.ok(packed, name);
-    assert.equal(inflateSync(Buffer.from(packed[1], "base64")).toString("utf8"), contourBackground(EXPLORER_PROBLEMS[name], 420, undefined).svg, name);
+    assert.equal(inflateSync(Buffer.from(packed[1], "base64")).toString("utf8"), contourBackground(testProblems[name], 420, undefined).svg, name);
   }
   assert.doesNotMatch(ex.html, /\b(src|href)\s*=\s*["']?(https?:)?\/\//i, "nothing loaded from the network");
   assert.match(ex.html, /<g class="ax-line" [^>]*><path d="M[^"]{20,}"\/><\/g>/, "the AMSGrad path is drawn");
@@ -462,7 +461,7 @@ test("each output is at most 60 KB on top of its (first) contour figure, however
   ];
   for (const options of cases) {
     const ex = explorer(options);
-    const figure = Buffer.byteLength(contourBackground(EXPLORER_PROBLEMS[ex.settings.problem], 420, undefined).svg);
+    const figure = Buffer.byteLength(contourBackground(testProblems[ex.settings.problem], 420, undefined).svg);
     const onTop = Buffer.byteLength(ex.html) - figure;
     rows.push(`${(onTop / KB).toFixed(1)} KB on top of its ${(figure / KB).toFixed(1)} KB contour: ${JSON.stringify(options)}`);
     assert.ok(onTop <= 60 * KB, rows.at(-1));
@@ -487,8 +486,8 @@ test("showExplorer() outside a notebook kernel says where it works", () => {
 
 test("every problem's default start lies inside its bounds", () => {
   for (const name of PROBLEM_NAMES) {
-    const p: TestProblem = EXPLORER_PROBLEMS[name];
-    const [x, y] = DEFAULT_STARTS[name];
+    const p: TestProblem = testProblems[name];
+    const [x, y] = testProblems[name].defaultStart;
     assert.ok(x >= p.bounds[0][0] && x <= p.bounds[0][1] && y >= p.bounds[1][0] && y <= p.bounds[1][1], name);
   }
 });
@@ -499,21 +498,6 @@ test("chart labels fall on round numbers of decades, at most about five of them"
   assert.deepEqual(labels(-1, 0), ["1", "1e-1"]);
   assert.deepEqual(labels(-170, 1), ["1e+0", "1e-50", "1e-100", "1e-150"].map((l) => (l === "1e+0" ? "1" : l)));
   assert.deepEqual(labels(-3, 2), ["1e+2", "1e+1", "1", "1e-1", "1e-2", "1e-3"]);
-});
-
-test("the step size chart shows the quantity notebook 5's effectiveStepSizeCurve shows (traceRun), number for number", async () => {
-  const { traceRun } = await import("../lib/src/figures/trace.ts");
-  for (const variant of [{}, { biasCorrection: true }, { alphaSchedule: "inverse-sqrt" as const, beta1Schedule: "inverse" as const }]) {
-    const s = settingsFor({ ...variant, problem: "rosenbrock", nIter: 200, compareAdam: true });
-    for (const kind of ["amsgrad", "adam"] as const) {
-      const traced = traceRun(kind === "amsgrad" ? amsgrad : adam, rosenbrock.objective, rosenbrock.derivative, runOptions(s));
-      const buffers = computeRun(s, createRunBuffers(kind));
-      traced.effectiveStepSizes.forEach(([sx, sy], t) => {
-        assert.equal(buffers.stepX[t], sx, `${kind} ${JSON.stringify(variant)} t=${t} x`);
-        assert.equal(buffers.stepY[t], sy, `${kind} ${JSON.stringify(variant)} t=${t} y`);
-      });
-    }
-  }
 });
 
 test("zero iterations draw the start alone, and the charts stay valid", () => {

@@ -4,7 +4,8 @@
  * structural checks whose expected numbers come from elsewhere: the axis ticks Plot draws, the library's
  * run, matplotlib's levels and colours (test/fixtures/figures-matplotlib.json), hand computation.
  *
- * Update snapshots after an intended change: delete the .svg files (or run with UPDATE_SNAPSHOTS=1).
+ * Update snapshots after an intended change: delete the .svg files (or run with UPDATE_SNAPSHOTS=1). Under
+ * CI=true a missing snapshot fails (Plot's rule) instead of being written.
  */
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -15,7 +16,7 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as Plot from "@observablehq/plot";
 import fc from "fast-check";
-import { adam, amsgrad, bowl, rosenbrock, type RunResult } from "../lib/src/index.ts";
+import { adam, amsgrad, bowl, rosenbrock, traceRun, type RunResult } from "../lib/src/index.ts";
 import {
   contourFigure,
   contourLevels,
@@ -28,7 +29,6 @@ import {
   objectiveCurve,
   show,
   surfaceFigure,
-  traceRun,
   type Figure,
 } from "../lib/src/figures/index.ts";
 import { bandGeometry, sampleGrid, setBandCacheSize } from "../lib/src/figures/bands.ts";
@@ -135,6 +135,12 @@ function assertSnapshot(name: string, svg: string) {
   const file = join(snapshots, `${name}.svg`);
   const changed = join(snapshots, `${name}-changed.svg`);
   const actual = normalize(svg);
+  // As Plot's suite: a missing snapshot is written (a new figure's first run), except in CI, where it
+  // means a snapshot was not committed, and that must fail rather than pass by writing it.
+  if (!existsSync(file) && process.env.CI && !process.env.UPDATE_SNAPSHOTS) {
+    writeFileSync(changed, actual);
+    assert.fail(`test/snapshots/${name}.svg is missing (CI=true): commit it (it was written to ${changed})`);
+  }
   if (!existsSync(file) || process.env.UPDATE_SNAPSHOTS) {
     writeFileSync(file, actual);
     return;

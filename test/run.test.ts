@@ -1,7 +1,7 @@
 // amsgrad()/adam(): the tutorial's calling convention, any dimension, starts, projection, callbacks.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adam, amsgrad, amsgradOptimizer, derivative, gradientDescent, objective, seededRandom } from "../lib/src/index.ts";
+import { adam, amsgrad, amsgradOptimizer, derivative, gradientDescent, objective } from "../lib/src/index.ts";
 
 test("objective and derivative receive the coordinates as separate arguments, in any dimension", () => {
   const seen: number[] = [];
@@ -41,8 +41,9 @@ test("the default draw is seedrandom with seed 1: reproducible, and another seed
   const a = amsgrad(objective, derivative, { bounds, nIter: 0 });
   const b = amsgrad(objective, derivative, { bounds, nIter: 0, seed: 1 });
   const c = amsgrad(objective, derivative, { bounds, nIter: 0, seed: 2 });
-  const u = seededRandom(1);
-  assert.deepEqual(a.start, [-1 + u() * 2, -1 + u() * 2]);
+  // seedrandom("1")'s first two doubles are 0.2694488477791326 and 0.43440878183925163 (the package's
+  // ARC4 stream, pinned here as literals): −1 + 2u for each.
+  assert.deepEqual(a.start, [-0.46110230444173483, -0.13118243632149673]);
   assert.deepEqual(a.start, b.start);
   assert.notDeepEqual(a.start, c.start);
 });

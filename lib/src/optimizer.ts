@@ -3,6 +3,7 @@ import {
   checkChoice,
   checkKnownKeys,
   checkNonNegative,
+  checkNumber,
   checkPositive,
   checkUnitInterval,
   describe,
@@ -71,6 +72,19 @@ export const TUTORIAL_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze
 });
 
 /**
+ * The β1 schedule used when none is given: the tutorial's `"power"` (β1^t) without bias correction, and
+ * `"constant"` with it, so that `biasCorrection: true` alone gives exactly PyTorch's AMSGrad. The one
+ * statement of this rule: the options, the explorer's toggle and its reproducing code all ask here.
+ *
+ * @example
+ * defaultBeta1Schedule(false) // "power"
+ * defaultBeta1Schedule(true)  // "constant"
+ */
+export function defaultBeta1Schedule(biasCorrection: boolean): Beta1Schedule {
+  return biasCorrection ? "constant" : "power";
+}
+
+/**
  * Fills in defaults and checks every hyperparameter, throwing a RangeError/TypeError that names the
  * option, the value and what is accepted. Undefined fields take their defaults.
  *
@@ -87,7 +101,7 @@ export function resolveHyperparameters(options: Partial<Hyperparameters> = {}, w
     beta1: pick("beta1"),
     beta2: pick("beta2"),
     eps: pick("eps"),
-    beta1Schedule: options.beta1Schedule === undefined ? (biasCorrection ? "constant" : "power") : options.beta1Schedule,
+    beta1Schedule: options.beta1Schedule === undefined ? defaultBeta1Schedule(biasCorrection) : options.beta1Schedule,
     alphaSchedule: pick("alphaSchedule"),
     biasCorrection,
   };
@@ -130,8 +144,16 @@ export interface Optimizer {
   /**
    * One iteration t = state.step + 1: updates `state` from `grad`, then `params` in place.
    * Where the denominator is 0 (every gradient so far was 0 and eps = 0) the step is 0, not NaN.
+   * Unchecked, for speed: a NaN or infinite gradient (or one whose square overflows) writes NaN or
+   * frozen values into `params` and the state without a word. {@link checkedOptimizer} checks every
+   * step; the drivers (`amsgrad()`, …) check every step themselves.
    */
   update(params: Float64Array, grad: Float64Array, state: OptimizerState): void;
+  /**
+   * The effective step size of coordinate `i` in the last update (t = state.step ≥ 1): the factor s of
+   * x ← x − s·m (see {@link effectiveStepSize}); for gradient descent, α(t) (its m is the gradient).
+   */
+  effectiveStepSize(state: OptimizerState, i: number): number;
 }
 
 // Error-free product of two doubles (Dekker's split; JavaScript has no fused multiply-add).
@@ -200,7 +222,8 @@ export function alphaAt(hyper: Pick<Hyperparameters, "alpha" | "alphaSchedule">,
  * The effective step size of one coordinate at iteration t: the factor s that multiplies m in the
  * update x ← x − s·m, given that coordinate's denominator source v̂ (v for Adam):
  *   s = α(t) / (√v̂ + ε),  or with bias correction  s = (α(t) / (1 − β1^t)) / (√v̂ / √(1 − β2^t) + ε).
- * AMSGrad's v̂ never decreases, so with a constant α its s never grows. 0 where the denominator is 0
+ * AMSGrad's v̂ never decreases, so with a constant α and no bias correction its s never grows; with bias
+ * correction the factors 1/(1 − β1^t) and √(1 − β2^t) change with t and s can grow. 0 where the denominator is 0
  * (no step is taken there).
  *
  * @example
@@ -299,13 +322,8 @@ const adamTorchKernel: Kernel = (x, grad, m, v, _vmax, c) => {
 };
 
 /**
- * Builds the update rule shared by AMSGrad and Adam; they differ only by `keepMax`.
- *
- * Without bias correction (the tutorial, the paper), per coordinate:
- *   m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v);  x ← x − α(t)·m / (√v̂ + ε)
- * With bias correction (PyTorch), m is updated as torch's `lerp` does and
- *   x ← x − (α(t) / (1 − β1^t))·m / (√v̂ / √(1 − β2^t) + ε).
- * Adam replaces v̂ by v.
+ * Builds the update rule shared by AMSGrad and Adam (formulas: {@link amsgradOptimizer}); they differ
+ * only by `keepMax`, which picks the kernel.
  */
 function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparameters>): Optimizer {
   const hyper = Object.freeze(resolveHyperparameters(options, name));
@@ -321,13 +339,14 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
     name,
     hyperparameters: hyper,
     init(size: number): OptimizerState {
-      if (!(Number.isSafeInteger(size) && size > 0)) {
-        throw new RangeError(`${name}: init(size) needs a positive integer size, got ${describe(size)}`);
-      }
-      const v = new Float64Array(size);
-      return { step: 0, m: new Float64Array(size), v, vmax: keepMax ? new Float64Array(size) : v };
+      checkSize(name, size);
+      return allocate(name, size, () => {
+        const v = new Float64Array(size);
+        return { step: 0, m: new Float64Array(size), v, vmax: keepMax ? new Float64Array(size) : v };
+      });
     },
     update(params: Float64Array, grad: Float64Array, state: OptimizerState): void {
+      checkUpdateArguments(name, params, grad, state);
       const n = params.length;
       if (grad.length !== n || state.m.length !== n) {
         throw new RangeError(
@@ -350,18 +369,63 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
       kernel(params, grad, state.m, state.v, state.vmax, coefficients);
       state.step = t;
     },
+    effectiveStepSize: (state, i) => effectiveStepSize(hyper, state.step, state.vmax[i]),
   };
+}
+
+/**
+ * The most parameters one optimizer state may hold: 2^30 (three Float64Arrays of 8 GiB each would be far
+ * beyond any notebook kernel's memory; engines refuse typed arrays much past this anyway).
+ */
+export const MAX_PARAMETERS = 2 ** 30;
+
+function checkSize(where: string, size: unknown): asserts size is number {
+  checkNumber(where, "init(size)", size);
+  if (!(Number.isSafeInteger(size) && size > 0 && size <= MAX_PARAMETERS)) {
+    throw new RangeError(`${where}: init(size) needs an integer size from 1 to ${MAX_PARAMETERS} (2^30), got ${describe(size)}`);
+  }
+}
+
+/** Allocates the state, turning the engine's "Array buffer allocation failed" into a message that says what. */
+function allocate<T>(where: string, size: number, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw new RangeError(`${where}: init(${size}) could not allocate the state (3 × ${size} doubles): ${(error as Error)?.message ?? error}`, {
+      cause: error,
+    });
+  }
+}
+
+/** update() needs three Float64Arrays and a state from init(): said plainly, not as a bare TypeError. */
+function checkUpdateArguments(where: string, params: unknown, grad: unknown, state: unknown): void {
+  if (!(params instanceof Float64Array)) throw new TypeError(`${where}: update(params, grad, state) needs params as a Float64Array, got ${describe(params)}`);
+  if (!(grad instanceof Float64Array)) throw new TypeError(`${where}: update(params, grad, state) needs grad as a Float64Array, got ${describe(grad)}`);
+  const s = state as Partial<OptimizerState> | null;
+  if (s === null || typeof s !== "object" || !(s.m instanceof Float64Array) || !(s.v instanceof Float64Array) || typeof s.step !== "number") {
+    throw new TypeError(`${where}: update(params, grad, state) needs the state init() returned, got ${describe(state)}`);
+  }
+}
+
+/** Refuses a missing or non-object options argument with the library's message. */
+function checkOptions(where: string, options: unknown): void {
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
 }
 
 /** The option names accepted by {@link amsgradOptimizer} and {@link adamOptimizer}. */
 const OPTIMIZER_OPTIONS: readonly string[] = HYPERPARAMETER_NAMES;
 
 /**
- * The low-level AMSGrad update for any number of parameters, in place, allocation-free.
+ * The low-level AMSGrad update for any number of parameters, in place, allocation-free. This is the
+ * library's one statement of the update rule; every other doc points here.
  *
- * Per coordinate at t = 1, 2, …:  m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;
- * v̂ ← max(v̂, v);  x ← x − α(t)·m / (√v̂ + ε). Defaults: the tutorial's (α 0.007, β1 0.9, β2 0.99,
- * ε 1e-8, b1(t) = β1^t, constant α, no bias correction).
+ * Without bias correction (the tutorial, the paper), per coordinate at t = 1, 2, …:
+ *   m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v);  x ← x − α(t)·m / (√v̂ + ε)
+ * with b1(t) from {@link beta1At} and α(t) from {@link alphaAt}. With bias correction (exactly
+ * torch.optim.Adam(amsgrad=True)), m is updated as torch's `lerp` does, b1(t) = β1, and
+ *   x ← x − (α(t) / (1 − β1^t))·m / (√v̂ / √(1 − β2^t) + ε).
+ * {@link adamOptimizer} replaces v̂ by v. Defaults: the tutorial's (α 0.007, β1 0.9, β2 0.99, ε 1e-8,
+ * b1(t) = β1^t, constant α, no bias correction).
  *
  * @example
  * const opt = amsgradOptimizer({ alpha: 0.001, beta1Schedule: "constant", beta2: 0.999 });
@@ -370,6 +434,7 @@ const OPTIMIZER_OPTIONS: readonly string[] = HYPERPARAMETER_NAMES;
  * for (let t = 0; t < 100; t++) { computeGradient(params, grad); opt.update(params, grad, state); }
  */
 export function amsgradOptimizer(options: Partial<Hyperparameters> = {}): Optimizer {
+  checkOptions("amsgradOptimizer", options);
   checkKnownKeys("amsgradOptimizer", options, OPTIMIZER_OPTIONS);
   return createOptimizer("amsgrad", options);
 }
@@ -382,6 +447,7 @@ export function amsgradOptimizer(options: Partial<Hyperparameters> = {}): Optimi
  * const opt = adamOptimizer({ biasCorrection: true }); // torch.optim.Adam(lr=0.007, betas=(0.9, 0.99))
  */
 export function adamOptimizer(options: Partial<Hyperparameters> = {}): Optimizer {
+  checkOptions("adamOptimizer", options);
   checkKnownKeys("adamOptimizer", options, OPTIMIZER_OPTIONS);
   return createOptimizer("adam", options);
 }
@@ -402,6 +468,7 @@ export type GradientDescentHyperparameters = Pick<Hyperparameters, "alpha" | "al
  */
 export function gradientDescentOptimizer(options: Partial<GradientDescentHyperparameters> = {}): Optimizer {
   const where = "gradientDescentOptimizer";
+  checkOptions(where, options);
   checkKnownKeys(where, options, ["alpha", "alphaSchedule"]);
   const resolved = resolveHyperparameters({ alpha: options.alpha, alphaSchedule: options.alphaSchedule }, where);
   const hyper = Object.freeze(resolved);
@@ -410,12 +477,11 @@ export function gradientDescentOptimizer(options: Partial<GradientDescentHyperpa
     name: "gradient-descent",
     hyperparameters: hyper,
     init(size: number): OptimizerState {
-      if (!(Number.isSafeInteger(size) && size > 0)) {
-        throw new RangeError(`gradient-descent: init(size) needs a positive integer size, got ${describe(size)}`);
-      }
+      checkSize("gradient-descent", size);
       return { step: 0, m: empty, v: empty, vmax: empty };
     },
     update(params: Float64Array, grad: Float64Array, state: OptimizerState): void {
+      checkUpdateArguments("gradient-descent", params, grad, state);
       const n = params.length;
       if (grad.length !== n) {
         throw new RangeError(`gradient-descent: update needs params and grad of one length, got ${n} and ${grad.length}`);
@@ -425,5 +491,43 @@ export function gradientDescentOptimizer(options: Partial<GradientDescentHyperpa
       for (let i = 0; i < n; i++) params[i] = params[i] - stepAlpha * grad[i];
       state.step = t;
     },
+    effectiveStepSize: (state) => alphaAt(hyper, state.step),
+  };
+}
+
+/**
+ * The same optimizer with every step checked, for hand-written loops over the low-level API: `update`
+ * throws a RangeError naming the coordinate when the gradient holds a NaN or an infinity (before
+ * anything changes), or when the update leaves a non-finite parameter or moment (a finite gradient
+ * whose square overflows, say; params and state then hold that update's values). About one extra pass
+ * over the arrays per step.
+ *
+ * @example
+ * const opt = checkedOptimizer(amsgradOptimizer({ alpha: 0.01 }));
+ * opt.update(params, Float64Array.of(NaN), state); // RangeError: amsgrad: update: non-finite gradient NaN in coordinate 0
+ */
+export function checkedOptimizer(optimizer: Optimizer): Optimizer {
+  if (optimizer === null || typeof optimizer !== "object" || typeof optimizer.update !== "function" || typeof optimizer.init !== "function") {
+    throw new TypeError(`checkedOptimizer: needs an optimizer (amsgradOptimizer(), adamOptimizer(), …), got ${describe(optimizer)}`);
+  }
+  const where = `${optimizer.name}: update`;
+  const finite = (name: string, values: Float64Array) => {
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) throw new RangeError(`${where}: non-finite ${name} ${describe(values[i])} in coordinate ${i}`);
+    }
+  };
+  return {
+    name: optimizer.name,
+    hyperparameters: optimizer.hyperparameters,
+    init: (size) => optimizer.init(size),
+    update(params, grad, state) {
+      checkUpdateArguments(optimizer.name, params, grad, state);
+      finite("gradient", grad);
+      optimizer.update(params, grad, state);
+      finite("parameter", params);
+      finite("first moment m", state.m);
+      finite("second moment v", state.v);
+    },
+    effectiveStepSize: (state, i) => optimizer.effectiveStepSize(state, i),
   };
 }

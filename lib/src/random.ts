@@ -1,4 +1,5 @@
 import seedrandom from "seedrandom";
+import { checkSeed } from "./errors.js";
 
 /** A source of uniform doubles in [0, 1), such as `Math.random`. */
 export type RandomSource = () => number;
@@ -12,9 +13,7 @@ export type RandomSource = () => number;
  * rng(); // the same value every time
  */
 export function seededRandom(seed: string | number): RandomSource {
-  if (!(typeof seed === "string" || (typeof seed === "number" && Number.isFinite(seed)))) {
-    throw new TypeError(`seededRandom: seed must be a string or a finite number, got ${String(seed)}`);
-  }
+  checkSeed("seededRandom", "seed", seed);
   const prng = seedrandom(String(seed));
   return () => prng();
 }

@@ -5,8 +5,10 @@ import {
   checkFunction,
   checkKnownKeys,
   checkPoint,
+  checkSeed,
   describe,
 } from "./errors.js";
+import { runLoop, stopMessage, type Derivative, type IterationCallback, type Objective, type RunSink } from "./loop.js";
 import {
   adamOptimizer,
   amsgradOptimizer,
@@ -18,24 +20,7 @@ import {
 } from "./optimizer.js";
 import { seededRandom, type RandomSource } from "./random.js";
 
-/** An objective taking the coordinates as separate arguments, as the tutorial's `objective(x, y)`. */
-export type Objective = (...point: number[]) => number;
-/** Its gradient, taking the coordinates as separate arguments, as the tutorial's `derivative(x, y)`. */
-export type Derivative = (...point: number[]) => ArrayLike<number>;
-
-/** What {@link RunOptions.onIteration} receives after each iteration. */
-export interface IterationInfo {
-  /** The iteration index, 0 … nIter − 1, as the tutorial's loop variable (its update uses t + 1). */
-  t: number;
-  /** The point after this iteration (a live view: copy it to keep it). */
-  point: Float64Array;
-  /** objective(...point). */
-  score: number;
-  /** The gradient this iteration used, at the previous point (a live view). */
-  gradient: Float64Array;
-  /** The optimizer's state after this iteration (live views of m, v, vmax). */
-  state: OptimizerState;
-}
+export type { Derivative, IterationCallback, IterationInfo, Objective } from "./loop.js";
 
 /**
  * Options of {@link amsgrad} and {@link adam}. Hyperparameters default to the tutorial's run; give
@@ -55,8 +40,36 @@ export interface RunOptions extends Partial<Hyperparameters> {
   /** Clip every iterate into `bounds` (the paper's projection). Default false. */
   project?: boolean;
   /** Called after every iteration (progress lines, live plots). */
-  onIteration?: (info: IterationInfo) => void;
+  onIteration?: IterationCallback;
+  /**
+   * Which iterates the result keeps: `"all"` (default: `solutions[t]` for every t), `{ every: k }` (the
+   * point after every k-th iteration, t = k − 1, 2k − 1, …, and always the last), `"last"` (only the last)
+   * or `"none"` (no path; `best` and `score` still tell where the run ended). Long runs need one of the
+   * thinner ones: a result that would hold more than {@link MAX_RESULT_BYTES} is refused before the first step.
+   */
+  keep?: Keep;
 }
+
+/** What a run's result keeps of its path: see {@link RunOptions.keep}. */
+export type Keep = "all" | "last" | "none" | { readonly every: number };
+
+/**
+ * The most memory a run's result may need, about 1 GiB: above it the run is refused before its first
+ * step (a kernel that runs out of memory dies with every variable in it). Estimated as
+ * {@link BYTES_PER_KEPT_POINT} per kept point plus 8 bytes per coordinate.
+ */
+export const MAX_RESULT_BYTES = 2 ** 30;
+
+/** What one kept point costs besides its coordinates: the array that holds it, its score, its slot. */
+export const BYTES_PER_KEPT_POINT = 48;
+
+/**
+ * The most coordinates `amsgrad()`, `adam()` and `gradientDescent()` accept: they call
+ * `objective(...point)` with the coordinates as separate arguments, as the tutorial does, and JavaScript
+ * engines limit how many arguments a call may have (about 125,000 in Node 20, fewer deep in a stack).
+ * Larger problems use the in-place `amsgradOptimizer` API, which has no such limit.
+ */
+export const MAX_DIMENSIONS = 50_000;
 
 /** The result of a run, as the tutorial returns it plus the whole path. */
 export interface RunResult {
@@ -70,18 +83,28 @@ export interface RunResult {
   scores: number[];
   /** The point the run started from. */
   start: number[];
+  /**
+   * Only when `keep` thins the path (`{ every: k }`, `"last"`, `"none"`): the iteration t of each point
+   * in `solutions` (and `scores`).
+   */
+  iterations?: number[];
 }
 
 /**
- * Thrown when a run cannot go on: a non-finite gradient or objective, a gradient of the wrong length,
- * or an exception from a callback. It names the iteration and keeps every result computed before it.
+ * Thrown when a run cannot go on: a non-finite gradient, moment, coordinate or objective, a gradient of
+ * the wrong length, or an exception from a callback. It names the iteration and keeps every result
+ * computed before it (`runOnline` throws it too, with its own result type as `partial`).
  */
-export class RunStoppedError extends Error {
+export class RunStoppedError<Partial = RunResult> extends Error {
   /** The iteration (0-based, as in `solutions`) that failed. */
   readonly iteration: number;
-  /** Everything computed before the failure: `solutions.length === iteration`. */
-  readonly partial: RunResult;
-  constructor(message: string, iteration: number, partial: RunResult, options?: { cause?: unknown }) {
+  /**
+   * Everything computed before the failure: with `keep: "all"`, `solutions.length === iteration` when
+   * the iteration's step failed, `iteration + 1` when only the `onIteration` callback after it threw
+   * (its result is kept).
+   */
+  readonly partial: Partial;
+  constructor(message: string, iteration: number, partial: Partial, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "RunStoppedError";
     this.iteration = iteration;
@@ -98,6 +121,7 @@ const RUN_OPTIONS: readonly string[] = [
   "rng",
   "project",
   "onIteration",
+  "keep",
 ];
 
 /** Checks the run options that are not hyperparameters and draws or copies the start point. */
@@ -108,21 +132,24 @@ function prepareRun(where: string, objective: unknown, derivative: unknown, opti
     throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   }
   checkKnownKeys(where, options, known);
-  const nIter = options.nIter ?? 100;
+  // One rule for every option: undefined takes the default, anything else (null included) is checked.
+  const nIter = options.nIter === undefined ? 100 : options.nIter;
   checkCount(where, "nIter", nIter);
-  const bounds = options.bounds === undefined ? undefined : checkBounds(where, "bounds", Array.from(options.bounds));
-  const project = options.project ?? false;
+  const bounds = options.bounds === undefined ? undefined : checkBounds(where, "bounds", options.bounds);
+  const project = options.project === undefined ? false : options.project;
   checkBoolean(where, "project", project);
   if (project && !bounds) throw new TypeError(`${where}: project: true needs bounds to project into`);
   if (options.onIteration !== undefined) checkFunction(where, "onIteration", options.onIteration);
   if (options.rng !== undefined && options.seed !== undefined) {
     throw new TypeError(`${where}: give seed or rng, not both`);
   }
+  // Checked even when an explicit start makes them unused: a typo must not pass silently.
+  if (options.rng !== undefined) checkFunction(where, "rng", options.rng);
+  if (options.seed !== undefined) checkSeed(where, "seed", options.seed);
   let start: number[];
   if (options.start !== undefined) {
     start = checkPoint(where, "start", options.start, bounds?.length);
   } else if (bounds) {
-    if (options.rng !== undefined) checkFunction(where, "rng", options.rng);
     const rng: RandomSource = options.rng ?? seededRandom(options.seed ?? 1);
     // x = min + u · (max − min), one draw per dimension in order, as the tutorial's numpy line does.
     start = bounds.map(([lo, hi], i) => {
@@ -133,95 +160,201 @@ function prepareRun(where: string, objective: unknown, derivative: unknown, opti
   } else {
     throw new TypeError(`${where}: give a start point (start) or bounds to draw one from`);
   }
-  return { nIter, bounds, project, start };
+  if (start.length > MAX_DIMENSIONS) {
+    throw new RangeError(
+      `${where}: ${start.length} coordinates are more than the ${MAX_DIMENSIONS.toLocaleString("en")} this function passes as ` +
+        "separate arguments to objective(...point) (engines limit a call's arguments); for large problems use " +
+        "amsgradOptimizer() with your own loop (README: Large problems)",
+    );
+  }
+  const keep = checkKeep(where, options.keep);
+  return { nIter, bounds, project, start, keep };
 }
 
-/** Runs any {@link Optimizer} on an objective of separate coordinates; shared by amsgrad() and adam(). */
-function runOptimizer(
-  where: string,
-  optimizer: Optimizer,
-  objective: Objective,
-  derivative: Derivative,
-  setup: ReturnType<typeof prepareRun>,
-  onIteration: RunOptions["onIteration"],
-): RunResult {
-  const { nIter, bounds, project, start } = setup;
-  const n = start.length;
-  const point = Float64Array.from(start);
-  const gradient = new Float64Array(n);
-  const state = optimizer.init(n);
-  const solutions: number[][] = [];
-  const scores: number[] = [];
-  const result = (): RunResult => ({
-    best: solutions.length ? solutions[solutions.length - 1].slice() : start.slice(),
-    score: scores.length ? scores[scores.length - 1] : objective(...start),
-    solutions,
-    scores,
-    start: start.slice(),
-  });
-  const stop = (t: number, why: string, cause?: unknown): never => {
-    let partial: RunResult;
-    try {
-      partial = result();
-    } catch {
-      partial = { best: start.slice(), score: NaN, solutions, scores, start: start.slice() };
-    }
-    throw new RunStoppedError(`${where}: stopped at iteration ${t}: ${why}`, t, partial, { cause });
-  };
-  for (let t = 0; t < nIter; t++) {
-    let g: ArrayLike<number>;
-    try {
-      g = derivative(...point);
-    } catch (error) {
-      return stop(t, `derivative threw: ${(error as Error)?.message ?? String(error)}`, error);
-    }
-    if (!g || g.length !== n) {
-      return stop(t, `derivative returned ${g ? g.length : describe(g)} values for a ${n}-dimensional point`);
-    }
-    for (let i = 0; i < n; i++) {
-      const gi = g[i];
-      if (!Number.isFinite(gi)) {
-        return stop(t, `non-finite gradient ${describe(gi)} in coordinate ${i} at ${describe(Array.from(point))}`);
-      }
-      gradient[i] = gi;
-    }
-    optimizer.update(point, gradient, state);
-    if (project && bounds) {
-      for (let i = 0; i < n; i++) point[i] = Math.min(bounds[i][1], Math.max(bounds[i][0], point[i]));
-    }
-    for (let i = 0; i < n; i++) {
-      if (!Number.isFinite(point[i])) {
-        return stop(t, `non-finite coordinate ${describe(point[i])} in coordinate ${i} after the update`);
-      }
-    }
-    let score: number;
-    try {
-      score = objective(...point);
-    } catch (error) {
-      return stop(t, `objective threw: ${(error as Error)?.message ?? String(error)}`, error);
-    }
-    if (typeof score !== "number" || !Number.isFinite(score)) {
-      return stop(t, `non-finite objective ${describe(score)} at ${describe(Array.from(point))}`);
-    }
-    solutions.push(Array.from(point));
-    scores.push(score);
-    if (onIteration) {
-      try {
-        onIteration({ t, point, score, gradient, state });
-      } catch (error) {
-        return stop(t + 1, `onIteration threw: ${(error as Error)?.message ?? String(error)}`, error);
-      }
+/** Checks `keep` and gives it as a stride: 1 for "all", k for { every: k }, 0 for "last" and -1 for "none". */
+function checkKeep(where: string, keep: unknown): number {
+  if (keep === undefined || keep === "all") return 1;
+  if (keep === "last") return 0;
+  if (keep === "none") return -1;
+  const every = keep !== null && typeof keep === "object" ? (keep as { every?: unknown }).every : undefined;
+  if (typeof every === "number" && Number.isSafeInteger(every) && every >= 1) return every;
+  throw new TypeError(`${where}: keep must be "all", "last", "none" or { every: k } with an integer k >= 1, got ${describe(keep)}`);
+}
+
+/** How many points a run keeps for a stride from {@link checkKeep}. */
+function keptPoints(nIter: number, stride: number): number {
+  if (stride === 1) return nIter;
+  if (stride > 1) return Math.floor(nIter / stride) + (nIter % stride === 0 ? 0 : 1);
+  return stride === 0 ? Math.min(1, nIter) : 0;
+}
+
+/**
+ * Refuses, before the first step, a run whose result would need more than {@link MAX_RESULT_BYTES}:
+ * `pointBytes` is what one kept point costs (traceRun keeps four more arrays per iteration).
+ */
+export function checkResultSize(where: string, nIter: number, dimensions: number, stride: number, arraysPerPoint = 1): void {
+  const points = keptPoints(nIter, stride);
+  const bytes = points * arraysPerPoint * (BYTES_PER_KEPT_POINT + 8 * dimensions);
+  if (bytes > MAX_RESULT_BYTES) {
+    const gb = (bytes / 2 ** 30).toFixed(1);
+    throw new RangeError(
+      `${where}: keeping ${points.toLocaleString("en")} points of ${dimensions} coordinates needs about ${gb} GB, more than ` +
+        `the ${MAX_RESULT_BYTES / 2 ** 30} GB a result may hold; keep less (keep: "last", keep: "none" or keep: { every: k }) ` +
+        "or run fewer iterations",
+    );
+  }
+}
+
+/**
+ * Keeps a run as arrays, for the drivers' {@link RunResult}: one copy of the point per kept iteration
+ * (`keep`, as a stride from checkKeep), and always where the run ended. traceRun extends it to keep the
+ * optimizer's state too.
+ */
+export class ResultRecorder implements RunSink {
+  readonly solutions: number[][] = [];
+  readonly scores: number[] = [];
+  /** The iteration of each kept point, when the path is thinned (stride ≠ 1). */
+  readonly iterations: number[] = [];
+  /** f at the start; NaN until the loop has evaluated it. */
+  startScore = NaN;
+  /** Where the run is now: the last iterate and f there (the start until a step succeeds). */
+  private readonly last: Float64Array;
+  private lastScore = NaN;
+  private lastT = -1;
+  constructor(
+    readonly startPoint: readonly number[],
+    /** 1 keeps every point, k > 1 every k-th and the last, 0 only the last, −1 none. */
+    readonly stride = 1,
+    readonly nIter = Infinity,
+  ) {
+    this.last = Float64Array.from(startPoint);
+  }
+  start(_point: Float64Array, score: number): void {
+    this.startScore = score;
+    this.lastScore = score;
+  }
+  step(t: number, point: Float64Array, score: number, gradient: Float64Array, state: OptimizerState): void {
+    this.last.set(point);
+    this.lastScore = score;
+    this.lastT = t;
+    const stride = this.stride;
+    if (stride === 1 || (stride > 1 && ((t + 1) % stride === 0 || t === this.nIter - 1))) {
+      this.solutions.push(Array.from(point));
+      this.scores.push(score);
+      if (stride !== 1) this.iterations.push(t);
+      this.kept(t, point, score, gradient, state);
     }
   }
-  return result();
+  /** Called for every kept point, after it was stored (traceRun records the state here). */
+  protected kept(_t: number, _point: Float64Array, _score: number, _gradient: Float64Array, _state: OptimizerState): void {}
+  /** The tutorial's `[best, score]` plus the path: where the run ended (the start when no step was taken). */
+  result(): RunResult {
+    const ran = this.lastT >= 0;
+    const result: RunResult = {
+      best: Array.from(this.last),
+      score: ran ? this.lastScore : this.startScore,
+      solutions: this.solutions,
+      scores: this.scores,
+      start: this.startPoint.slice(),
+    };
+    if (this.stride === 0 && ran) {
+      // "last": the one point kept is where the run ended.
+      result.solutions = [Array.from(this.last)];
+      result.scores = [this.lastScore];
+      result.iterations = [this.lastT];
+    } else if (this.stride !== 1) {
+      result.iterations = this.iterations;
+    }
+    return result;
+  }
 }
+
+/** A run function of this module, as {@link traceRun} and the explorer find it: its name and optimizer. */
+export interface Driver {
+  /** The function's name, which its messages start with: "amsgrad", "adam", "gradientDescent". */
+  readonly where: string;
+  /** Its name in legends: "AMSGrad", "Adam", "gradient descent". */
+  readonly label: string;
+  /** The options it accepts. */
+  readonly options: readonly string[];
+  /** The update rule for these options (checked, defaults filled in). */
+  optimizer(options: RunOptions): Optimizer;
+}
+
+const DRIVERS = new Map<unknown, Driver>();
+
+/** The {@link Driver} behind `amsgrad`, `adam` or `gradientDescent`; undefined for any other value. */
+export function driverOf(run: unknown): Driver | undefined {
+  return DRIVERS.get(run);
+}
+
+/**
+ * Checks the options (and that the result fits in memory), draws the start, runs {@link runLoop} into the
+ * recorder `record(start, optimizer, stride, nIter)` makes and returns that recorder; throws a {@link RunStoppedError} holding the recorder's result when
+ * a step fails. Every driver (and traceRun) is this function with its own recorder.
+ */
+export function drive<R extends ResultRecorder>(
+  driver: Driver,
+  objective: Objective,
+  derivative: Derivative,
+  options: RunOptions,
+  record: (start: number[], optimizer: Optimizer, stride: number, nIter: number) => R,
+  arraysPerPoint = 1,
+): R {
+  const setup = prepareRun(driver.where, objective, derivative, options, driver.options);
+  checkResultSize(driver.where, setup.nIter, setup.start.length, setup.keep, arraysPerPoint);
+  const optimizer = driver.optimizer(options);
+  const recorder = record(setup.start, optimizer, setup.keep, setup.nIter);
+  const stop = runLoop(optimizer, objective, derivative, setup, recorder, options.onIteration);
+  if (stop) {
+    throw new RunStoppedError(stopMessage(driver.where, stop), stop.iteration, recorder.result(), { cause: stop.cause });
+  }
+  return recorder;
+}
+
+/** The hyperparameters among the run options (undefined ones left out, so that defaults apply). */
+function pickHyperparameters(options: RunOptions): Partial<Hyperparameters> {
+  const picked: Partial<Hyperparameters> = {};
+  for (const key of HYPERPARAMETER_NAMES) {
+    if (options[key] !== undefined) (picked as Record<string, unknown>)[key] = options[key];
+  }
+  return picked;
+}
+
+const AMSGRAD: Driver = {
+  where: "amsgrad",
+  label: "AMSGrad",
+  options: RUN_OPTIONS,
+  optimizer: (options) => amsgradOptimizer(pickHyperparameters(options)),
+};
+
+const ADAM: Driver = {
+  where: "adam",
+  label: "Adam",
+  options: RUN_OPTIONS,
+  optimizer: (options) => adamOptimizer(pickHyperparameters(options)),
+};
+
+/** The options {@link gradientDescent} accepts: the run options with alpha and alphaSchedule only. */
+const GRADIENT_DESCENT_OPTIONS: readonly string[] = RUN_OPTIONS.filter(
+  (name) => !["beta1", "beta2", "eps", "beta1Schedule", "biasCorrection"].includes(name),
+);
+
+const GRADIENT_DESCENT: Driver = {
+  where: "gradientDescent",
+  label: "gradient descent",
+  options: GRADIENT_DESCENT_OPTIONS,
+  optimizer: (options) => gradientDescentOptimizer({ alpha: options.alpha, alphaSchedule: options.alphaSchedule }),
+};
+
+const record = (start: number[], _optimizer: Optimizer, stride: number, nIter: number) => new ResultRecorder(start, stride, nIter);
 
 /**
  * Gradient descent with AMSGrad, as the tutorial's `amsgrad()`, for any number of dimensions.
  * Calls `objective(...point)` and `derivative(...point)` with the coordinates as separate arguments.
  *
- * Update at t = 1 … nIter (per coordinate; see {@link amsgradOptimizer} for every variant):
- *   m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v);  x ← x − α·m / (√v̂ + ε)
+ * Each iteration t = 1 … nIter applies the update rule of {@link amsgradOptimizer} (which states it,
+ * with every variant) to the gradient at the current point, in `runLoop` (loop.ts).
  *
  * Defaults: nIter 100, alpha 0.007, beta1 0.9, beta2 0.99, eps 1e-8, beta1Schedule "power",
  * alphaSchedule "constant", biasCorrection false, project false, seed 1 (seedrandom) when the start is
@@ -236,9 +369,7 @@ function runOptimizer(
  * @throws RangeError / TypeError for a bad option, naming it; {@link RunStoppedError} when a step fails.
  */
 export function amsgrad(objective: Objective, derivative: Derivative, options: RunOptions = {}): RunResult {
-  const setup = prepareRun("amsgrad", objective, derivative, options);
-  const optimizer = amsgradOptimizer(pickHyperparameters(options));
-  return runOptimizer("amsgrad", optimizer, objective, derivative, setup, options.onIteration);
+  return drive(AMSGRAD, objective, derivative, options, record).result();
 }
 
 /**
@@ -250,23 +381,8 @@ export function amsgrad(objective: Objective, derivative: Derivative, options: R
  * const b = amsgrad(objective, derivative, { start: [0.5, 0.5] });
  */
 export function adam(objective: Objective, derivative: Derivative, options: RunOptions = {}): RunResult {
-  const setup = prepareRun("adam", objective, derivative, options);
-  const optimizer = adamOptimizer(pickHyperparameters(options));
-  return runOptimizer("adam", optimizer, objective, derivative, setup, options.onIteration);
+  return drive(ADAM, objective, derivative, options, record).result();
 }
-
-function pickHyperparameters(options: RunOptions): Partial<Hyperparameters> {
-  const picked: Partial<Hyperparameters> = {};
-  for (const key of HYPERPARAMETER_NAMES) {
-    if (options[key] !== undefined) (picked as Record<string, unknown>)[key] = options[key];
-  }
-  return picked;
-}
-
-/** The options {@link gradientDescent} accepts: the run options with alpha and alphaSchedule only. */
-const GRADIENT_DESCENT_OPTIONS: readonly string[] = RUN_OPTIONS.filter(
-  (name) => !["beta1", "beta2", "eps", "beta1Schedule", "biasCorrection"].includes(name),
-);
 
 /**
  * Plain gradient descent, x(t) = x(t−1) − α·f'(x(t−1)), with the same calling convention, options and
@@ -281,8 +397,7 @@ export function gradientDescent(
   derivative: Derivative,
   options: Omit<RunOptions, "beta1" | "beta2" | "eps" | "beta1Schedule" | "biasCorrection"> = {},
 ): RunResult {
-  const where = "gradientDescent";
-  const setup = prepareRun(where, objective, derivative, options, GRADIENT_DESCENT_OPTIONS);
-  const optimizer = gradientDescentOptimizer({ alpha: options.alpha, alphaSchedule: options.alphaSchedule });
-  return runOptimizer(where, optimizer, objective, derivative, setup, options.onIteration);
+  return drive(GRADIENT_DESCENT, objective, derivative, options, record).result();
 }
+
+DRIVERS.set(amsgrad, AMSGRAD).set(adam, ADAM).set(gradientDescent, GRADIENT_DESCENT);

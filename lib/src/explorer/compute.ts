@@ -1,29 +1,41 @@
 /**
- * One explorer run: the library's optimizer (`amsgradOptimizer`/`adamOptimizer`, the one update rule)
- * driven over a 2-D test problem, writing the path, the objective and the effective step sizes into
- * reusable Float64Arrays. The loop is `amsgrad()`'s loop (run.ts) step for step, so every number equals
- * `amsgrad()`'s; it exists because `amsgrad()` builds an array per iteration, and a redraw of 10,000
- * iterations must fit in one frame. When a step fails, the library's own `amsgrad()`/`adam()` is run to
- * report the failure in its words.
+ * One explorer run: the library's own run loop (`runLoop`, loop.ts, the loop of `amsgrad()` and `adam()`)
+ * driving the library's optimizer over a 2-D test problem, with a sink that writes the path, the objective
+ * and the effective step sizes into reusable Float64Arrays instead of an array per iteration, so that a
+ * redraw of 10,000 iterations fits in one frame. Same loop, same checks, same messages: `xs[t]`, `ys[t]`
+ * and `scores[t]` are `amsgrad()`'s `solutions[t]` and `scores[t]` to the bit, and a failed step reads as
+ * `amsgrad()`'s RunStoppedError would.
  */
-import { adamOptimizer, amsgradOptimizer, effectiveStepSize } from "../optimizer.js";
-import { adam, amsgrad, type RunOptions } from "../run.js";
-import { EXPLORER_PROBLEMS, type ExplorerSettings } from "./settings.js";
+import { runLoop, stopMessage, type RunSink } from "../loop.js";
+import { adamOptimizer, amsgradOptimizer, type Optimizer, type OptimizerState } from "../optimizer.js";
+import { testProblems } from "../objectives.js";
+import type { ExplorerSettings } from "./settings.js";
 
-/** A run's numbers, in arrays reused from one redraw to the next (grown when more iterations are asked). */
-export interface RunBuffers {
+/** The per-iteration series a run fills: entry t of each is about iteration t (0-based). */
+export const SERIES = ["xs", "ys", "scores", "stepX", "stepY", "gx", "gy", "mx", "my", "vx", "vy", "vhatX", "vhatY"] as const;
+
+/** One of {@link SERIES}. */
+export type SeriesName = (typeof SERIES)[number];
+
+/**
+ * A run's numbers, in arrays reused from one redraw to the next (grown when more iterations are asked).
+ * Everything the explorer shows of a run is read from here, the step-by-step view included: nothing is
+ * computed twice.
+ */
+export interface RunBuffers extends Record<SeriesName, Float64Array> {
   /** `"amsgrad"` or `"adam"`. */
   kind: "amsgrad" | "adam";
-  /** Iterations computed: `xs[0 … length − 1]` are valid. Less than nIter when the run stopped. */
+  /** Iterations computed: entries 0 … length − 1 are valid. Less than nIter when the run stopped. */
   length: number;
   /** The start point and f there. */
   startX: number;
   startY: number;
   startScore: number;
-  /** The point after iteration t (amsgrad()'s `solutions[t]`). */
+  /** α, the step size the settings gave (the unit of the step-by-step view's "step in α"). */
+  alpha: number;
+  /** xs[t], ys[t]: the point after iteration t (amsgrad()'s `solutions[t]`); scores[t]: f there. */
   xs: Float64Array;
   ys: Float64Array;
-  /** f after iteration t (amsgrad()'s `scores[t]`). */
   scores: Float64Array;
   /**
    * The effective step size of each coordinate at iteration t, the factor that multiplies m:
@@ -31,107 +43,89 @@ export interface RunBuffers {
    */
   stepX: Float64Array;
   stepY: Float64Array;
+  /** The gradient iteration t used (at the point before it). */
+  gx: Float64Array;
+  gy: Float64Array;
+  /** The optimizer's state after iteration t: m, v and v̂ (for Adam v̂ is v). */
+  mx: Float64Array;
+  my: Float64Array;
+  vx: Float64Array;
+  vy: Float64Array;
+  vhatX: Float64Array;
+  vhatY: Float64Array;
   /** The library's RunStoppedError message when a step failed (a non-finite gradient, say), else null. */
   stopped: string | null;
 }
 
 /** Empty buffers for runs of up to `capacity` iterations (they grow on demand). */
 export function createRunBuffers(kind: "amsgrad" | "adam", capacity = 128): RunBuffers {
-  return {
-    kind,
-    length: 0,
-    startX: 0,
-    startY: 0,
-    startScore: 0,
-    xs: new Float64Array(capacity),
-    ys: new Float64Array(capacity),
-    scores: new Float64Array(capacity),
-    stepX: new Float64Array(capacity),
-    stepY: new Float64Array(capacity),
-    stopped: null,
-  };
+  const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(capacity)])) as Record<SeriesName, Float64Array>;
+  return { kind, length: 0, startX: 0, startY: 0, startScore: 0, alpha: NaN, stopped: null, ...series };
 }
 
 function grow(out: RunBuffers, n: number): void {
   if (out.xs.length >= n) return;
   const capacity = Math.max(n, 2 * out.xs.length);
-  out.xs = new Float64Array(capacity);
-  out.ys = new Float64Array(capacity);
-  out.scores = new Float64Array(capacity);
-  out.stepX = new Float64Array(capacity);
-  out.stepY = new Float64Array(capacity);
-}
-
-/** The options `amsgrad()`/`adam()` take for these settings (what the reproducing line of code passes). */
-export function runOptions(settings: ExplorerSettings): RunOptions {
-  return {
-    start: [settings.start[0], settings.start[1]],
-    nIter: settings.nIter,
-    alpha: settings.alpha,
-    beta1: settings.beta1,
-    beta2: settings.beta2,
-    eps: settings.eps,
-    beta1Schedule: settings.beta1Schedule,
-    alphaSchedule: settings.alphaSchedule,
-    biasCorrection: settings.biasCorrection,
-  };
+  for (const name of SERIES) out[name] = new Float64Array(capacity);
 }
 
 /**
- * Runs AMSGrad (or Adam, by `out.kind`) for the settings into `out` and returns it. Same arithmetic as
- * `amsgrad(problem.objective, problem.derivative, runOptions(settings))`: `out.xs[t]`, `out.ys[t]` and
- * `out.scores[t]` equal its `solutions[t]` and `scores[t]` exactly. Settings are assumed checked.
+ * The options `amsgrad()`/`adam()` take for these settings: what the reproducing line of code passes
+ * (`start`, `nIter` and the hyperparameters).
  */
-export function computeRun(settings: ExplorerSettings, out: RunBuffers): RunBuffers {
-  const { objective, derivative } = EXPLORER_PROBLEMS[settings.problem];
-  const { start: _start, nIter: _nIter, ...hyperparameters } = runOptions(settings);
-  const optimizer = out.kind === "amsgrad" ? amsgradOptimizer(hyperparameters) : adamOptimizer(hyperparameters);
-  const hyper = optimizer.hyperparameters;
-  const nIter = settings.nIter;
-  grow(out, nIter);
-  const { xs, ys, scores, stepX, stepY } = out;
-  const state = optimizer.init(2);
-  const vmax = state.vmax;
-  const point = Float64Array.of(settings.start[0], settings.start[1]);
-  const gradient = new Float64Array(2);
-  out.startX = point[0];
-  out.startY = point[1];
-  out.startScore = objective(point[0], point[1]);
-  out.stopped = null;
-  let t = 0;
-  for (; t < nIter; t++) {
-    // run.ts: g = derivative(...point), checked finite, copied into the gradient buffer.
-    const g = derivative(point[0], point[1]);
-    const g0 = g[0];
-    const g1 = g[1];
-    if (!(Number.isFinite(g0) && Number.isFinite(g1))) break;
-    gradient[0] = g0;
-    gradient[1] = g1;
-    optimizer.update(point, gradient, state);
-    const x = point[0];
-    const y = point[1];
-    if (!(Number.isFinite(x) && Number.isFinite(y))) break;
-    const score = objective(x, y);
-    if (!Number.isFinite(score)) break;
-    xs[t] = x;
-    ys[t] = y;
-    scores[t] = score;
-    // The factor the update multiplied m by, per coordinate.
-    stepX[t] = effectiveStepSize(hyper, t + 1, vmax[0]);
-    stepY[t] = effectiveStepSize(hyper, t + 1, vmax[1]);
-  }
-  out.length = t;
-  if (t < nIter) out.stopped = stoppedMessage(settings, out.kind);
-  return out;
+export function runOptions(settings: ExplorerSettings) {
+  const { start, nIter, alpha, beta1, beta2, eps, beta1Schedule, alphaSchedule, biasCorrection } = settings;
+  return { start: [start[0], start[1]], nIter, alpha, beta1, beta2, eps, beta1Schedule, alphaSchedule, biasCorrection };
 }
 
-/** The library's own account of a failed run (its RunStoppedError message). Rare, so speed does not matter. */
-function stoppedMessage(settings: ExplorerSettings, kind: "amsgrad" | "adam"): string {
-  const { objective, derivative } = EXPLORER_PROBLEMS[settings.problem];
-  try {
-    (kind === "amsgrad" ? amsgrad : adam)(objective, derivative, runOptions(settings));
-    return `${kind}: stopped early`;
-  } catch (error) {
-    return (error as Error).message;
+/** A sink that fills the buffers (grown beforehand to nIter). */
+class BufferSink implements RunSink {
+  constructor(
+    private readonly out: RunBuffers,
+    private readonly optimizer: Optimizer,
+  ) {}
+  start(point: Float64Array, score: number): void {
+    this.out.startX = point[0];
+    this.out.startY = point[1];
+    this.out.startScore = score;
   }
+  step(t: number, point: Float64Array, score: number, gradient: Float64Array, state: OptimizerState): void {
+    const out = this.out;
+    out.xs[t] = point[0];
+    out.ys[t] = point[1];
+    out.scores[t] = score;
+    // The factor the update multiplied m by, per coordinate.
+    out.stepX[t] = this.optimizer.effectiveStepSize(state, 0);
+    out.stepY[t] = this.optimizer.effectiveStepSize(state, 1);
+    out.gx[t] = gradient[0];
+    out.gy[t] = gradient[1];
+    out.mx[t] = state.m[0];
+    out.my[t] = state.m[1];
+    out.vx[t] = state.v[0];
+    out.vy[t] = state.v[1];
+    out.vhatX[t] = state.vmax[0];
+    out.vhatY[t] = state.vmax[1];
+    out.length = t + 1;
+  }
+}
+
+/**
+ * Runs AMSGrad (or Adam, by `out.kind`) for the settings into `out` and returns it: the numbers of
+ * `amsgrad(problem.objective, problem.derivative, { start, nIter, ...hyperparameters })` exactly.
+ * Settings are assumed checked (resolveExplorerOptions, fieldError).
+ */
+export function computeRun(settings: ExplorerSettings, out: RunBuffers): RunBuffers {
+  const { objective, derivative } = testProblems[settings.problem];
+  const { start, nIter, ...hyperparameters } = runOptions(settings);
+  const optimizer = out.kind === "amsgrad" ? amsgradOptimizer(hyperparameters) : adamOptimizer(hyperparameters);
+  grow(out, nIter);
+  out.length = 0;
+  out.alpha = settings.alpha;
+  out.startX = start[0];
+  out.startY = start[1];
+  out.startScore = NaN;
+  const setup = { nIter, start, project: false };
+  const stop = runLoop(optimizer, objective, derivative, setup, new BufferSink(out, optimizer));
+  out.stopped = stop ? stopMessage(out.kind, stop) : null;
+  return out;
 }

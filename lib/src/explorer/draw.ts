@@ -6,7 +6,7 @@
  * Path coordinates are absolute and rounded to 0.01 px on the contour (tests read them back and compare
  * with the library's solutions through the same scales) and to 0.1 px on the charts.
  */
-import type { Frame } from "../figures/figure.js";
+import { pixelX, pixelY, type Frame } from "../figures/figure.js";
 import type { RunBuffers } from "./compute.js";
 
 /** The contour figure's plot area (data domains and pixel box), as the figures define it. */
@@ -35,33 +35,7 @@ export const CHART: Readonly<ChartGeometry> = Object.freeze({
 /** Paths with more points than this are drawn as a line only, without a dot per iterate. */
 export const MAX_DOTS = 1000;
 
-/** Data → pixel along x for a frame. */
-export function pixelX(frame: Frame, x: number): number {
-  const r0 = frame.marginLeft;
-  const r1 = frame.width - frame.marginRight;
-  return r0 + ((x - frame.xDomain[0]) / (frame.xDomain[1] - frame.xDomain[0])) * (r1 - r0);
-}
-
-/** Data → pixel along y for a frame (pixels grow downwards). */
-export function pixelY(frame: Frame, y: number): number {
-  const r0 = frame.height - frame.marginBottom;
-  const r1 = frame.marginTop;
-  return r0 + ((y - frame.yDomain[0]) / (frame.yDomain[1] - frame.yDomain[0])) * (r1 - r0);
-}
-
-/** Pixel → data along x (the inverse of {@link pixelX}). */
-export function dataX(frame: Frame, px: number): number {
-  const r0 = frame.marginLeft;
-  const r1 = frame.width - frame.marginRight;
-  return frame.xDomain[0] + ((px - r0) / (r1 - r0)) * (frame.xDomain[1] - frame.xDomain[0]);
-}
-
-/** Pixel → data along y. */
-export function dataY(frame: Frame, py: number): number {
-  const r0 = frame.height - frame.marginBottom;
-  const r1 = frame.marginTop;
-  return frame.yDomain[0] + ((py - r0) / (r1 - r0)) * (frame.yDomain[1] - frame.yDomain[0]);
-}
+export { dataX, dataY, pixelX, pixelY } from "../figures/figure.js";
 
 /** Hundredths of a pixel: the precision of the live path on the contour. */
 function hundredths(v: number): number {
@@ -147,18 +121,9 @@ export function pathPoints(run: RunBuffers, frame: Frame, out: Float64Array): nu
   out[0] = pixelX(frame, run.startX);
   out[1] = pixelY(frame, run.startY);
   const { xs, ys, length } = run;
-  // pixelX and pixelY inlined (this loop runs 10,000 times per redraw), with the same arithmetic.
-  const left = frame.marginLeft;
-  const xRange = frame.width - frame.marginRight - left;
-  const x0 = frame.xDomain[0];
-  const xSpan = frame.xDomain[1] - x0;
-  const bottom = frame.height - frame.marginBottom;
-  const yRange = frame.marginTop - bottom;
-  const y0 = frame.yDomain[0];
-  const ySpan = frame.yDomain[1] - y0;
   for (let t = 0; t < length; t++) {
-    out[2 * t + 2] = left + ((xs[t] - x0) / xSpan) * xRange;
-    out[2 * t + 3] = bottom + ((ys[t] - y0) / ySpan) * yRange;
+    out[2 * t + 2] = pixelX(frame, xs[t]);
+    out[2 * t + 3] = pixelY(frame, ys[t]);
   }
   return length + 1;
 }

@@ -6,13 +6,14 @@
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fnv1a } from "../hash.js";
+import { testProblems } from "../objectives.js";
 import { contourBackground, type ContourBackground } from "./background.js";
 import { computeRun, createRunBuffers } from "./compute.js";
 import { drawing, type Frame } from "./draw.js";
-import { COMPACT_FORMAT, explorerMarkup, NO_SCRIPT_NOTE, overlaySvg } from "./markup.js";
+import { COMPACT_FORMAT, explorerMarkup, NO_SCRIPT_NOTE, staticSvg } from "./markup.js";
 import type { PageConfig } from "./page.js";
 import {
-  EXPLORER_PROBLEMS,
   reproducingCode,
   resolveExplorerOptions,
   type ExplorerOptions,
@@ -21,7 +22,7 @@ import {
 } from "./settings.js";
 
 export type { ExplorerOptions, ExplorerSettings, ProblemName } from "./settings.js";
-export { DEFAULT_STARTS, MAX_ITERATIONS, PROBLEM_NAMES, reproducingCode } from "./settings.js";
+export { MAX_ITERATIONS, reproducingCode } from "./settings.js";
 
 /** A built explorer: its HTML output and a static figure for viewers that show no HTML. */
 export interface Explorer {
@@ -61,19 +62,12 @@ function pageBundle(): { code: string; version: string } {
     );
   }
   if (/<\/script|<!--/i.test(code)) throw new Error("explorer: the page script contains </script or <!--");
-  bundleCache = { code, version: fnv1a(code) };
+  bundleCache = { code, version: hex8(fnv1a(code)) };
   return bundleCache;
 }
 
-/** FNV-1a, 32 bits, as 8 hex digits: a short stable fingerprint (not a security hash). */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, "0");
-}
+/** A 32-bit fingerprint as 8 hex digits. */
+const hex8 = (hash: number) => hash.toString(16).padStart(8, "0");
 
 /** JSON that is safe inside a <script> element. */
 function scriptJson(value: unknown): string {
@@ -89,7 +83,7 @@ function background(problem: ProblemName, width: number, height: number | undefi
   const key = `${problem} ${width} ${height}`;
   let found = backgroundCache.get(key);
   if (!found) {
-    found = contourBackground(EXPLORER_PROBLEMS[problem], width, height);
+    found = contourBackground(testProblems[problem], width, height);
     backgroundCache.set(key, found);
   }
   return found;
@@ -121,7 +115,7 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   }
   const bundle = pageBundle();
   counter += 1;
-  const id = `amsgrad-explorer-${counter}-${fnv1a(JSON.stringify([settings, problems, width, height ?? null]))}`;
+  const id = `amsgrad-explorer-${counter}-${hex8(fnv1a(JSON.stringify([settings, problems, width, height ?? null])))}`;
 
   // The first drawing, computed here with the page's own functions: what shows before (or without) the script.
   const amsgradRun = computeRun(settings, createRunBuffers("amsgrad", Math.max(1, settings.nIter)));
@@ -131,19 +125,12 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   const config: PageConfig = { settings, frames };
   const script =
     `<script>(function(){var R=window.__amsgradExplorer=window.__amsgradExplorer||{instances:{},versions:{}};` +
-    `var V="${bundle.version}";if(!R.versions[V]){${bundle.code}\nR.versions[V]=${GLOBAL_NAME};}` +
-    `R.versions[V].mount("${id}",${scriptJson(config)});})();</script>`;
-  const html = `${explorerMarkup(id, settings, problems, backgrounds, d)}${script}</div>`;
-
-  const current = backgrounds[settings.problem]!;
-  const f = current.frame;
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}">` +
-    current.svg.replace(/^<svg\b/, `<svg x="0" y="0"`) +
-    overlaySvg(`${id}-static`, d, current).replace(/^<svg\b/, `<svg x="0" y="0" width="${f.width}" height="${f.height}"`) +
-    `</svg>`;
+    `var V=${scriptJson(bundle.version)};if(!R.versions[V]){${bundle.code}\nR.versions[V]=${GLOBAL_NAME};}` +
+    `R.versions[V].mount(${scriptJson(id)},${scriptJson(config)});})();</script>`;
+  const html = `${explorerMarkup(id, settings, problems, backgrounds, d).markup}${script}</div>`;
+  const svg = staticSvg(id, d, backgrounds[settings.problem]!);
   const code = reproducingCode(settings);
-  const text = `AMSGrad explorer on ${EXPLORER_PROBLEMS[settings.problem].title}: ${d.readout}. ${NO_SCRIPT_NOTE}.`;
+  const text = `AMSGrad explorer on ${testProblems[settings.problem].title}: ${d.readout}. ${NO_SCRIPT_NOTE}.`;
   const result: Explorer = { id, settings, html, svg, text, code };
   Object.defineProperty(result, INSPECT, {
     value: () => `Explorer(${id}, ${settings.problem}, ${settings.nIter} iterations; showExplorer(options) displays one)`,

@@ -1,21 +1,18 @@
 /**
  * The explorer's HTML: contour backgrounds, the overlay with the first drawing, the charts, the controls
  * (hidden until the script shows them), the reproducing code and the note for viewers without scripts.
- * Class names are the contract with page.ts.
+ * Class names are the contract with page.ts. Everything is written with the `html` template (escape.ts),
+ * which escapes every interpolated value: only the SVG the figures' serializer wrote is marked `trusted`.
  */
 import { deflateSync } from "node:zlib";
+import { html, trusted, type SafeHtml } from "../escape.js";
 import { dotsPathData, pathData, simplifyLine } from "../figures/pathdata.js";
+import { testProblems } from "../objectives.js";
 import { ALPHA_SCHEDULES, BETA1_SCHEDULES } from "../optimizer.js";
 import type { ContourBackground } from "./background.js";
 import { SLIDERS, fieldText } from "./controls.js";
 import { CHART, type Drawing, type PathFormat } from "./draw.js";
-import {
-  EXPLORER_PROBLEMS,
-  NUMERIC_FIELDS,
-  reproducingCode,
-  type ExplorerSettings,
-  type ProblemName,
-} from "./settings.js";
+import { NUMERIC_FIELDS, reproducingCode, type ExplorerSettings, type ProblemName } from "./settings.js";
 
 /** The line shown where the script does not run (GitHub's viewer, an untrusted notebook). */
 export const NO_SCRIPT_NOTE = "Interactive controls need JavaScript (trusted notebook, HTML handout or VS Code)";
@@ -84,15 +81,6 @@ function simplifyWithin(points: Float64Array, tolerance: number, maxPoints: numb
   return simplified;
 }
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
-
-const PROBLEM_LABELS: Record<ProblemName, string> = {
-  bowl: "bowl x² + y² (tutorial)",
-  rosenbrock: "Rosenbrock's valley",
-  "narrow-bowl": "narrow bowl 0.1x² + 2y²",
-};
 const BETA1_LABELS: Record<string, string> = {
   power: "β1^t (tutorial)",
   constant: "β1 (PyTorch, Keras)",
@@ -137,155 +125,111 @@ const CSS = `
   .trim()
   .replace(/\n/g, "");
 
-function numericControl(settings: ExplorerSettings, name: (typeof NUMERIC_FIELDS)[number]): string {
+function numericControl(settings: ExplorerSettings, name: (typeof NUMERIC_FIELDS)[number]): SafeHtml {
   const spec = SLIDERS[name];
-  const position = spec.toPosition(settings[name]);
-  const label = escapeHtml(spec.label);
-  return (
-    `<div class="ax-control" data-field="${name}">` +
-    `<span title="${escapeHtml(name)}">${label}</span>` +
-    `<input type="range" min="${spec.min}" max="${spec.max}" step="${spec.step}" value="${position}" ` +
-    `aria-label="${label} (${escapeHtml(spec.scale)})" title="${escapeHtml(spec.scale)}">` +
-    `<input type="text" value="${escapeHtml(fieldText(settings, name))}" aria-label="${escapeHtml(name)}" ` +
-    `spellcheck="false" autocomplete="off" inputmode="decimal">` +
-    `<div class="ax-msg" role="alert"></div></div>`
-  );
+  return html`<div class="ax-control" data-field="${name}"><span title="${name}">${spec.label}</span>\
+<input type="range" min="${spec.min}" max="${spec.max}" step="${spec.step}" value="${spec.toPosition(settings[name])}" \
+aria-label="${spec.label} (${spec.scale})" title="${spec.scale}">\
+<input type="text" value="${fieldText(settings, name)}" aria-label="${name}" spellcheck="false" autocomplete="off" inputmode="decimal">\
+<div class="ax-msg" role="alert"></div></div>`;
 }
 
-function selectControl(name: string, label: string, value: string, options: readonly (readonly [string, string])[]): string {
-  const items = options
-    .map(([v, text]) => `<option value="${escapeHtml(v)}"${v === value ? " selected" : ""}>${escapeHtml(text)}</option>`)
-    .join("");
-  return `<label class="ax-control" data-field="${name}"><span>${escapeHtml(label)}</span><select>${items}</select></label>`;
+function selectControl(name: string, label: string, value: string, options: readonly (readonly [string, string])[]): SafeHtml {
+  const items = options.map(([v, text]) => html`<option value="${v}"${v === value ? trusted(" selected") : ""}>${text}</option>`);
+  return html`<label class="ax-control" data-field="${name}"><span>${label}</span><select>${items}</select><div class="ax-msg" role="alert"></div></label>`;
 }
 
-function checkControl(name: string, label: string, checked: boolean): string {
-  return (
-    `<label class="ax-check" data-field="${name}"><input type="checkbox"${checked ? " checked" : ""}>` +
-    `<span>${escapeHtml(label)}</span></label>`
-  );
+function checkControl(name: string, label: string, checked: boolean): SafeHtml {
+  return html`<label class="ax-check" data-field="${name}"><input type="checkbox"${checked ? trusted(" checked") : ""}><span>${label}</span></label>`;
 }
 
-function controls(settings: ExplorerSettings, problems: readonly ProblemName[]): string {
-  return (
-    `<form class="ax-controls" hidden style="display:none" autocomplete="off">` +
-    selectControl(
-      "problem",
-      "objective",
-      settings.problem,
-      problems.map((name) => [name, PROBLEM_LABELS[name]] as const),
-    ) +
-    NUMERIC_FIELDS.map((name) => numericControl(settings, name)).join("") +
-    selectControl(
-      "beta1Schedule",
-      "β1 schedule",
-      settings.beta1Schedule,
-      BETA1_SCHEDULES.map((name) => [name, BETA1_LABELS[name] ?? name] as const),
-    ) +
-    selectControl(
-      "alphaSchedule",
-      "α schedule",
-      settings.alphaSchedule,
-      ALPHA_SCHEDULES.map((name) => [name, ALPHA_LABELS[name] ?? name] as const),
-    ) +
-    checkControl("biasCorrection", "bias correction (as PyTorch)", settings.biasCorrection) +
-    checkControl("compareAdam", "overlay Adam, same settings (black, dashed)", settings.compareAdam) +
-    `<div class="ax-check"><span>start <span class="ax-start-text">(${settings.start[0]}, ${settings.start[1]})</span></span>` +
-    `<span class="ax-hint">click or drag on the contour</span></div>` +
-    `<div class="ax-check"><button type="button" class="ax-reset">reset</button></div>` +
-    `</form>`
-  );
+function controls(settings: ExplorerSettings, problems: readonly ProblemName[]): SafeHtml {
+  return html`<form class="ax-controls" hidden style="display:none" autocomplete="off">\
+${selectControl("problem", "objective", settings.problem, problems.map((name) => [name, testProblems[name].label] as const))}\
+${NUMERIC_FIELDS.map((name) => numericControl(settings, name))}\
+${selectControl("beta1Schedule", "β1 schedule", settings.beta1Schedule, BETA1_SCHEDULES.map((name) => [name, BETA1_LABELS[name] ?? name] as const))}\
+${selectControl("alphaSchedule", "α schedule", settings.alphaSchedule, ALPHA_SCHEDULES.map((name) => [name, ALPHA_LABELS[name] ?? name] as const))}\
+${checkControl("biasCorrection", "bias correction (as PyTorch)", settings.biasCorrection)}\
+${checkControl("compareAdam", "overlay Adam, same settings (black, dashed)", settings.compareAdam)}\
+<div class="ax-check"><span>start <span class="ax-start-text">(${settings.start[0]}, ${settings.start[1]})</span></span>\
+<span class="ax-hint">click or drag on the contour</span></div>\
+<div class="ax-check"><button type="button" class="ax-reset">reset</button></div></form>`;
 }
 
-function chart(kind: "objective" | "steps", d: Drawing, compareAdam: boolean): string {
-  const { width, height, marginLeft } = CHART;
-  const hidden = compareAdam ? "visible" : "hidden";
-  const open =
-    `<svg class="ax-chart ax-${kind}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" ` +
-    `width="${width}" height="${height}" role="img">`;
+function chart(kind: "objective" | "steps", d: Drawing, compareAdam: boolean): SafeHtml {
+  const { width, height, marginLeft, marginRight } = CHART;
+  const open = html`<svg class="ax-chart ax-${kind}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" \
+width="${width}" height="${height}" role="img">`;
   if (kind === "objective") {
-    return (
-      open +
-      `<text x="${marginLeft}" y="12" font-weight="600">objective f (log scale)</text>` +
-      `<text class="ax-legend-adam" x="${width - CHART.marginRight}" y="12" text-anchor="end" visibility="${hidden}">— AMSGrad  ┄ Adam</text>` +
-      `<g class="ax-axes">${d.objectiveAxes}</g>` +
-      `<path class="ax-a" stroke="#333" d="${d.objective}"/>` +
-      `<path class="ax-b" stroke="#333" stroke-dasharray="4 3" d="${d.objectiveAdam}"/>` +
-      `</svg>`
-    );
+    return html`${open}<text x="${marginLeft}" y="12" font-weight="600">objective f (log scale)</text>\
+<text class="ax-legend-adam" x="${width - marginRight}" y="12" text-anchor="end" visibility="${compareAdam ? "visible" : "hidden"}">— AMSGrad  ┄ Adam</text>\
+<g class="ax-axes">${trusted(d.objectiveAxes)}</g>\
+<path class="ax-a" stroke="#333" d="${d.objective}"/>\
+<path class="ax-b" stroke="#333" stroke-dasharray="4 3" d="${d.objectiveAdam}"/></svg>`;
   }
-  return (
-    open +
-    `<text x="${marginLeft}" y="12" font-weight="600">effective step size per coordinate (log)</text>` +
-    `<text x="${width - CHART.marginRight}" y="12" text-anchor="end"><tspan fill="${X_COLOR}">— x</tspan> <tspan fill="${Y_COLOR}">— y</tspan></text>` +
-    `<g class="ax-axes">${d.stepAxes}</g>` +
-    `<path class="ax-ax" stroke="${X_COLOR}" d="${d.stepX}"/>` +
-    `<path class="ax-ay" stroke="${Y_COLOR}" d="${d.stepY}"/>` +
-    `<path class="ax-bx" stroke="${X_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamX}"/>` +
-    `<path class="ax-by" stroke="${Y_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamY}"/>` +
-    `</svg>`
-  );
+  return html`${open}<text x="${marginLeft}" y="12" font-weight="600">effective step size per coordinate (log)</text>\
+<text x="${width - marginRight}" y="12" text-anchor="end"><tspan fill="${X_COLOR}">— x</tspan> <tspan fill="${Y_COLOR}">— y</tspan></text>\
+<g class="ax-axes">${trusted(d.stepAxes)}</g>\
+<path class="ax-ax" stroke="${X_COLOR}" d="${d.stepX}"/>\
+<path class="ax-ay" stroke="${Y_COLOR}" d="${d.stepY}"/>\
+<path class="ax-bx" stroke="${X_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamX}"/>\
+<path class="ax-by" stroke="${Y_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamY}"/></svg>`;
 }
 
 /** A line's pieces as path elements (at least one, so that the page always finds one to fill). */
-function pieces(line: readonly string[]): string {
-  return (line.length ? line : [""]).map((d) => `<path d="${d}"/>`).join("");
+function pieces(line: readonly string[]): SafeHtml[] {
+  return (line.length ? line : [""]).map((d) => html`<path d="${d}"/>`);
 }
 
 /** The overlay: the path(s) and the start marker over the plot area, clipped to it. */
-export function overlaySvg(id: string, d: Drawing, background: ContourBackground, standalone = false): string {
+export function overlaySvg(id: string, d: Drawing, background: ContourBackground): SafeHtml {
   const f = background.frame;
   const clipId = `${id}-clip`;
-  return (
-    `<svg class="ax-overlay" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.width} ${f.height}"` +
-    (standalone ? ` width="${f.width}" height="${f.height}"` : "") +
-    `><defs><clipPath id="${clipId}"><rect class="ax-clip" x="${f.marginLeft}" y="${f.marginTop}" ` +
-    `width="${f.width - f.marginLeft - f.marginRight}" height="${f.height - f.marginTop - f.marginBottom}"/></clipPath></defs>` +
-    `<g clip-path="url(#${clipId})" fill="none" stroke-linejoin="round" stroke-linecap="round">` +
-    `<g class="ax-adam-line" stroke="${ADAM_COLOR}" stroke-width="1.5" stroke-dasharray="5 3">${pieces(d.adamLine)}</g>` +
-    `<path class="ax-adam-dots" stroke="${ADAM_COLOR}" stroke-width="3.5" stroke-linecap="square" d="${d.adamDots}"/>` +
-    `<g class="ax-line" stroke="${AMSGRAD_COLOR}" stroke-width="1.5">${pieces(d.line)}</g>` +
-    `<path class="ax-dots" stroke="${AMSGRAD_COLOR}" stroke-width="4" d="${d.dots}"/>` +
-    `</g>` +
-    `<circle class="ax-start" cx="${d.startX}" cy="${d.startY}" r="5" fill="#fff" stroke="#000" stroke-width="1.5"/>` +
-    `</svg>`
-  );
+  return html`<svg class="ax-overlay" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.width} ${f.height}">\
+<defs><clipPath id="${clipId}"><rect class="ax-clip" x="${f.marginLeft}" y="${f.marginTop}" \
+width="${f.width - f.marginLeft - f.marginRight}" height="${f.height - f.marginTop - f.marginBottom}"/></clipPath></defs>\
+<g clip-path="url(#${clipId})" fill="none" stroke-linejoin="round" stroke-linecap="round">\
+<g class="ax-adam-line" stroke="${ADAM_COLOR}" stroke-width="1.5" stroke-dasharray="5 3">${pieces(d.adamLine)}</g>\
+<path class="ax-adam-dots" stroke="${ADAM_COLOR}" stroke-width="3.5" stroke-linecap="square" d="${d.adamDots}"/>\
+<g class="ax-line" stroke="${AMSGRAD_COLOR}" stroke-width="1.5">${pieces(d.line)}</g>\
+<path class="ax-dots" stroke="${AMSGRAD_COLOR}" stroke-width="4" d="${d.dots}"/></g>\
+<circle class="ax-start" cx="${d.startX}" cy="${d.startY}" r="5" fill="#fff" stroke="#000" stroke-width="1.5"/></svg>`;
 }
 
-/** Everything but the script. */
+/**
+ * The first drawing as one standalone SVG (the contour and the overlay nested in it; nested `<svg>`
+ * elements sit at 0, 0 and fill their parent by default), for viewers that show no HTML.
+ */
+export function staticSvg(id: string, d: Drawing, background: ContourBackground): string {
+  const f = background.frame;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}">\
+${trusted(background.svg)}${overlaySvg(`${id}-static`, d, background)}</svg>`.markup;
+}
+
+/** Everything but the script, up to the root's closing tag (which the caller writes after the script). */
 export function explorerMarkup(
   id: string,
   settings: ExplorerSettings,
   problems: readonly ProblemName[],
   backgrounds: Readonly<Partial<Record<ProblemName, ContourBackground>>>,
   d: Drawing,
-): string {
+): SafeHtml {
   const current = backgrounds[settings.problem]!;
   // The first objective's contour as it is (what shows without scripts); the others, needed only once the
   // script runs and the reader switches, deflated (a third of the size) for the page to inflate then.
-  const bgs = problems
-    .map((name) => {
-      const svg = backgrounds[name]!.svg;
-      if (name === settings.problem) return `<div class="ax-bg" data-problem="${name}">${svg}</div>`;
-      const deflated = deflateSync(Buffer.from(svg, "utf8"), { level: 9 }).toString("base64");
-      return `<div class="ax-bg" data-problem="${name}" data-deflated="${deflated}" hidden style="display:none"></div>`;
-    })
-    .join("");
-  return (
-    `<div class="amsgrad-explorer" data-amsgrad-explorer="${id}" data-best="${d.best}" data-score="${d.score}" ` +
-    `data-best-adam="${d.bestAdam}" data-score-adam="${d.scoreAdam}">` +
-    `<style>${CSS}</style>` +
-    `<div class="ax-top">` +
-    `<div class="ax-figure" style="max-width:${current.frame.width}px">${bgs}${overlaySvg(id, d, current)}</div>` +
-    `<div class="ax-side">` +
-    chart("objective", d, settings.compareAdam) +
-    chart("steps", d, settings.compareAdam) +
-    `<div class="ax-readout"><div class="ax-read">${escapeHtml(d.readout)}</div>` +
-    `<div class="ax-read-adam">${escapeHtml(d.readoutAdam)}</div><div class="ax-stopped">${escapeHtml(d.stopped)}</div></div>` +
-    `</div></div>` +
-    controls(settings, problems) +
-    `<div class="ax-codebox"><pre class="ax-code">${escapeHtml(reproducingCode(settings))}</pre>` +
-    `<button type="button" class="ax-copy" hidden>copy</button></div>` +
-    `<p class="ax-note">${escapeHtml(NO_SCRIPT_NOTE)}</p>`
-  );
+  const bgs = problems.map((name) => {
+    const svg = backgrounds[name]!.svg;
+    if (name === settings.problem) return html`<div class="ax-bg" data-problem="${name}">${trusted(svg)}</div>`;
+    const deflated = deflateSync(Buffer.from(svg, "utf8"), { level: 9 }).toString("base64");
+    return html`<div class="ax-bg" data-problem="${name}" data-deflated="${deflated}" hidden style="display:none"></div>`;
+  });
+  return html`<div class="amsgrad-explorer" data-amsgrad-explorer="${id}" data-best="${d.best}" data-score="${d.score}" \
+data-best-adam="${d.bestAdam}" data-score-adam="${d.scoreAdam}"><style>${trusted(CSS)}</style>\
+<div class="ax-top"><div class="ax-figure" style="max-width:${current.frame.width}px">${bgs}${overlaySvg(id, d, current)}</div>\
+<div class="ax-side">${chart("objective", d, settings.compareAdam)}${chart("steps", d, settings.compareAdam)}\
+<div class="ax-readout"><div class="ax-read">${d.readout}</div><div class="ax-read-adam">${d.readoutAdam}</div>\
+<div class="ax-stopped">${d.stopped}</div></div></div></div>\
+${controls(settings, problems)}\
+<div class="ax-codebox"><pre class="ax-code">${reproducingCode(settings)}</pre><button type="button" class="ax-copy" hidden>copy</button></div>\
+<p class="ax-note">${NO_SCRIPT_NOTE}</p>`;
 }

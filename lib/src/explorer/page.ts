@@ -8,11 +8,14 @@
  * buffers and finds its elements inside its own root. `window.__amsgradExplorer.instances[id]` exposes
  * each one to tests and benchmarks.
  */
+import { checkChoice } from "../errors.js";
+import { testProblems } from "../objectives.js";
+import { ALPHA_SCHEDULES, BETA1_SCHEDULES, defaultBeta1Schedule } from "../optimizer.js";
 import { computeRun, createRunBuffers, type RunBuffers } from "./compute.js";
 import { SLIDERS, fieldText, snapStart } from "./controls.js";
 import { dataX, dataY, drawing, type Drawing, type Frame } from "./draw.js";
 import {
-  DEFAULT_STARTS,
+  FIELD_WHERE,
   fieldError,
   fieldValue,
   NUMERIC_FIELDS,
@@ -135,6 +138,9 @@ function elements(root: HTMLElement) {
 }
 
 type Elements = ReturnType<typeof elements>;
+
+/** The menus of the controls. */
+type SelectField = "problem" | "beta1Schedule" | "alphaSchedule";
 
 /** Puts a line's pieces into its group's path elements, adding elements as needed and emptying the rest. */
 function setPieces(group: SVGGElement, pieces: readonly string[]): void {
@@ -289,14 +295,30 @@ class Explorer {
   }
 
   /** Marks a field with the library's message, or clears it. */
-  private mark(name: NumericField, message: string | null): void {
+  private mark(name: NumericField | SelectField, message: string | null): void {
     const box = this.field(name);
-    const text = box.querySelector<HTMLInputElement>("input[type=text]")!;
+    const input = box.querySelector<HTMLElement>("input[type=text], select")!;
     const msg = box.querySelector<HTMLElement>(".ax-msg")!;
     box.classList.toggle("ax-invalid", message !== null);
-    if (message === null) text.removeAttribute("aria-invalid");
-    else text.setAttribute("aria-invalid", "true");
+    if (message === null) input.removeAttribute("aria-invalid");
+    else input.setAttribute("aria-invalid", "true");
     msg.textContent = message ?? "";
+  }
+
+  /**
+   * A menu's value, checked as the library checks the option (a value edited in the page's HTML is
+   * refused with the library's message, and the drawing keeps the last good settings); null if refused.
+   */
+  private chosen<T extends string>(name: SelectField, accepted: readonly T[]): T | null {
+    const value = this.field(name).querySelector<HTMLSelectElement>("select")!.value;
+    try {
+      checkChoice(FIELD_WHERE, name, value, accepted);
+    } catch (error) {
+      this.mark(name, (error as Error).message);
+      return null;
+    }
+    this.mark(name, null);
+    return value;
   }
 
   /** Puts every control back in line with the settings (after a reset or a problem change). */
@@ -310,6 +332,7 @@ class Explorer {
     }
     for (const name of ["problem", "beta1Schedule", "alphaSchedule"] as const) {
       this.field(name).querySelector<HTMLSelectElement>("select")!.value = s[name];
+      this.mark(name, null);
     }
     for (const name of ["biasCorrection", "compareAdam"] as const) {
       this.field(name).querySelector<HTMLInputElement>("input")!.checked = s[name];
@@ -345,30 +368,36 @@ class Explorer {
     }
     const select = (name: "problem" | "beta1Schedule" | "alphaSchedule") =>
       this.field(name).querySelector<HTMLSelectElement>("select")!;
-    select("problem").addEventListener("change", (event) => {
-      const problem = (event.target as HTMLSelectElement).value as ProblemName;
-      if (!PROBLEM_NAMES.includes(problem) || !this.config.frames[problem]) return;
+    select("problem").addEventListener("change", () => {
+      // Only the problems this explorer was built with (their contours are in the page).
+      const offered = PROBLEM_NAMES.filter((name) => this.config.frames[name]);
+      const problem = this.chosen("problem", offered);
+      if (problem === null) return;
       s.problem = problem;
-      s.start = [DEFAULT_STARTS[problem][0], DEFAULT_STARTS[problem][1]];
+      const [x, y] = testProblems[problem].defaultStart;
+      s.start = [x, y];
       this.showProblem();
       this.schedule();
     });
-    select("beta1Schedule").addEventListener("change", (event) => {
-      s.beta1Schedule = (event.target as HTMLSelectElement).value as ExplorerSettings["beta1Schedule"];
+    select("beta1Schedule").addEventListener("change", () => {
+      const schedule = this.chosen("beta1Schedule", BETA1_SCHEDULES);
+      if (schedule === null) return;
+      s.beta1Schedule = schedule;
       this.schedule();
     });
-    select("alphaSchedule").addEventListener("change", (event) => {
-      s.alphaSchedule = (event.target as HTMLSelectElement).value as ExplorerSettings["alphaSchedule"];
+    select("alphaSchedule").addEventListener("change", () => {
+      const schedule = this.chosen("alphaSchedule", ALPHA_SCHEDULES);
+      if (schedule === null) return;
+      s.alphaSchedule = schedule;
       this.schedule();
     });
     const bias = this.field("biasCorrection").querySelector<HTMLInputElement>("input")!;
     bias.addEventListener("change", () => {
-      // As the library's defaults do: β1^t without bias correction, a constant β1 with it. A schedule the
-      // reader chose is kept.
-      const oldDefault = s.biasCorrection ? "constant" : "power";
+      // As the library's defaults do (defaultBeta1Schedule): a schedule the reader chose is kept.
+      const oldDefault = defaultBeta1Schedule(s.biasCorrection);
       s.biasCorrection = bias.checked;
       if (s.beta1Schedule === oldDefault) {
-        s.beta1Schedule = s.biasCorrection ? "constant" : "power";
+        s.beta1Schedule = defaultBeta1Schedule(s.biasCorrection);
         select("beta1Schedule").value = s.beta1Schedule;
       }
       this.schedule();

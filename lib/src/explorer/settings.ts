@@ -4,39 +4,11 @@
  * and the page (fields), so that both check values with the library's own messages.
  */
 import { checkBoolean, checkChoice, checkCount, checkKnownKeys, checkPoint, describe } from "../errors.js";
-import { bowl, narrowBowl, rosenbrock, type TestProblem } from "../objectives.js";
-import { HYPERPARAMETER_NAMES, resolveHyperparameters, type Hyperparameters } from "../optimizer.js";
+import { PROBLEM_NAMES, testProblems, type ProblemName } from "../objectives.js";
+import { defaultBeta1Schedule, HYPERPARAMETER_NAMES, resolveHyperparameters, type Hyperparameters } from "../optimizer.js";
 
-/** The objectives the explorer offers, by their `testProblems` names. */
-export type ProblemName = "bowl" | "rosenbrock" | "narrow-bowl";
-
-/** Every {@link ProblemName}, in menu order. */
-export const PROBLEM_NAMES: readonly ProblemName[] = ["bowl", "rosenbrock", "narrow-bowl"];
-
-/** The problems themselves, by name. */
-export const EXPLORER_PROBLEMS: Readonly<Record<ProblemName, TestProblem>> = {
-  bowl,
-  rosenbrock,
-  "narrow-bowl": narrowBowl,
-};
-
-/** The exported constant naming each problem in the library, for the reproducing line of code. */
-const PROBLEM_IDENTIFIERS: Readonly<Record<ProblemName, string>> = {
-  bowl: "bowl",
-  rosenbrock: "rosenbrock",
-  "narrow-bowl": "narrowBowl",
-};
-
-/**
- * Where a run starts when none is given, per problem. The bowl's is the tutorial's: numpy's `seed(1)`,
- * `rand(2)` scaled into [−1, 1]² (what `numpyRandom(1)` draws). Rosenbrock's sits on the far side of the
- * valley, the narrow bowl's on its steep flank, so the path has something to show.
- */
-export const DEFAULT_STARTS: Readonly<Record<ProblemName, readonly [number, number]>> = {
-  bowl: [-0.165955990594852, 0.4406489868843162],
-  rosenbrock: [-1.5, 2],
-  "narrow-bowl": [-4, -2],
-};
+export type { ProblemName } from "../objectives.js";
+export { PROBLEM_NAMES } from "../objectives.js";
 
 /**
  * The most iterations the explorer runs per redraw. The library has no such limit; the page does, so that
@@ -109,7 +81,7 @@ export function fieldError(field: NumericField, value: unknown): string | null {
 export interface ExplorerOptions extends Partial<Hyperparameters> {
   /** The objective: `"bowl"` (default, the tutorial's), `"rosenbrock"` or `"narrow-bowl"`. */
   problem?: ProblemName;
-  /** Where the run starts. Default: {@link DEFAULT_STARTS} for the problem (the tutorial's on the bowl). */
+  /** Where the run starts. Default: the problem's `defaultStart` (the tutorial's on the bowl). */
   start?: ArrayLike<number>;
   /** Iterations, 0 … {@link MAX_ITERATIONS}. Default 100. */
   nIter?: number;
@@ -170,7 +142,7 @@ export function resolveExplorerOptions(options: ExplorerOptions = {}, where = "e
   if (nIter > MAX_ITERATIONS) {
     throw new RangeError(`${where}: nIter must be at most ${MAX_ITERATIONS} here (the library has no limit), got ${describe(nIter)}`);
   }
-  const start = checkPoint(where, "start", options.start ?? DEFAULT_STARTS[problem], 2) as [number, number];
+  const start = checkPoint(where, "start", options.start ?? testProblems[problem].defaultStart, 2) as [number, number];
   const compareAdam = options.compareAdam ?? false;
   checkBoolean(where, "compareAdam", compareAdam);
   const hyper = resolveHyperparameters(options, where);
@@ -194,7 +166,7 @@ function literal(value: number): string {
  * // const run = amsgrad(bowl.objective, bowl.derivative, { start: [0.5, 0.5], nIter: 100, alpha: 0.007, beta1: 0.9, beta2: 0.99 });
  */
 export function reproducingCode(settings: ExplorerSettings): string {
-  const problem = PROBLEM_IDENTIFIERS[settings.problem];
+  const problem = testProblems[settings.problem].identifier;
   const parts = [
     `start: [${literal(settings.start[0])}, ${literal(settings.start[1])}]`,
     `nIter: ${literal(settings.nIter)}`,
@@ -204,8 +176,7 @@ export function reproducingCode(settings: ExplorerSettings): string {
   ];
   if (settings.eps !== 1e-8) parts.push(`eps: ${literal(settings.eps)}`);
   if (settings.biasCorrection) parts.push("biasCorrection: true");
-  const defaultSchedule = settings.biasCorrection ? "constant" : "power";
-  if (settings.beta1Schedule !== defaultSchedule) parts.push(`beta1Schedule: "${settings.beta1Schedule}"`);
+  if (settings.beta1Schedule !== defaultBeta1Schedule(settings.biasCorrection)) parts.push(`beta1Schedule: "${settings.beta1Schedule}"`);
   if (settings.alphaSchedule !== "constant") parts.push(`alphaSchedule: "${settings.alphaSchedule}"`);
   const options = `{ ${parts.join(", ")} }`;
   const functions = settings.compareAdam ? "adam, amsgrad" : "amsgrad";

@@ -4,17 +4,10 @@
  * and `viridis` are d3's, for readers who prefer a perceptually ordered map.
  */
 import { interpolateTurbo, interpolateViridis, rgb } from "d3";
+import { describe } from "../errors.js";
+import type { ColorScheme } from "./style.js";
 
-/**
- * A colour scheme: a name, or any function from t ∈ [0, 1] to a CSS colour.
- * - `"jet"`: matplotlib's jet (the tutorial's `cmap='jet'`), default;
- * - `"turbo"`: Google's improved rainbow (d3.interpolateTurbo), jet-like but smoother in lightness;
- * - `"viridis"`: perceptually uniform and colour-blind safe.
- */
-export type ColorScheme = "jet" | "turbo" | "viridis" | ((t: number) => string);
-
-/** Every named {@link ColorScheme}. */
-export const COLOR_SCHEMES: readonly string[] = ["jet", "turbo", "viridis"];
+export { COLOR_SCHEMES, type ColorScheme } from "./style.js";
 
 // matplotlib's _cm._jet_data: (x, y0, y1) break points per channel.
 const JET_DATA: readonly (readonly [number, number, number])[][] = [
@@ -87,6 +80,6 @@ export function colorInterpolator(scheme: ColorScheme, where: string): (t: numbe
     case "viridis":
       return (t) => toHex(interpolateViridis(t));
     default:
-      throw new RangeError(`${where}: scheme must be "jet", "turbo", "viridis" or a function, got ${JSON.stringify(scheme)}`);
+      throw new RangeError(`${where}: scheme must be "jet", "turbo", "viridis" or a function, got ${describe(scheme)}`);
   }
 }

@@ -6,20 +6,18 @@
  * hyperparameter value on shared axes and levels.
  */
 import * as Plot from "@observablehq/plot";
-import { checkBounds, checkFunction, checkKnownKeys, checkPositive, describe } from "../errors.js";
+import { checkKnownKeys, checkPositive, describe } from "../errors.js";
+import { fnv1a } from "../hash.js";
 import type { TestProblem } from "../objectives.js";
 import { bandGeometry, bandPaths, sampleGrid, type BandGeometry } from "./bands.js";
 import type { ColorScheme } from "./colors.js";
 import { renderDocument, serializeSvg, svgElement } from "./dom.js";
 import { makeFigure, type Figure, type Frame, type RenderDocument } from "./figure.js";
 import { colorBarMark, minimumMark, pathLegendMark, pathsMark, svgMark, titleMark, type PathSpec } from "./marks.js";
+import { resolveProblem, type Bounds2D, type Objective2D } from "./problem.js";
 import { PATH_STYLES, type LegendPlacement, type PathStyle } from "./style.js";
 
-/** A 2-D objective taking the coordinates as separate arguments, as the tutorial's `objective(x, y)`. */
-export type Objective2D = (x: number, y: number) => number;
-
-/** `[[xmin, xmax], [ymin, ymax]]`, as the tutorial's `bounds` (checked at run time: two finite pairs, min < max). */
-export type Bounds2D = ArrayLike<ArrayLike<number>>;
+export type { Bounds2D, Objective2D } from "./problem.js";
 
 /**
  * One search to draw over the contour. A run's result can be spread in: `{ label: "AMSGrad", ...result }`
@@ -99,34 +97,6 @@ const CONTOUR_OPTIONS = [
 
 const MARGIN = { top: 30, right: 66, bottom: 34, left: 48 }; // left: room for "−0.5" and the rotated "y" apart
 
-interface ResolvedProblem {
-  f: Objective2D;
-  bounds: [[number, number], [number, number]];
-  minimum: readonly [number, number] | null;
-  title: string | null;
-}
-
-function resolveProblem(where: string, problem: TestProblem | Objective2D, options: ContourOptions): ResolvedProblem {
-  if (options === null || typeof options !== "object") {
-    throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
-  }
-  const isProblem = typeof problem === "object" && problem !== null && typeof problem.objective === "function";
-  const f = (isProblem ? (problem as TestProblem).objective : problem) as Objective2D;
-  checkFunction(where, "the objective", f);
-  const rawBounds = options.bounds ?? (isProblem ? (problem as TestProblem).bounds : undefined);
-  if (rawBounds === undefined) throw new TypeError(`${where}: give bounds: [[xmin, xmax], [ymin, ymax]] for a bare objective function`);
-  const bounds = checkBounds(where, "bounds", rawBounds as unknown);
-  if (bounds.length !== 2) throw new RangeError(`${where}: bounds must have 2 pairs (x and y), got ${bounds.length}`);
-  let minimum: readonly [number, number] | null = isProblem ? (problem as TestProblem).minimum : null;
-  if (options.minimum !== undefined) minimum = options.minimum;
-  if (minimum !== null && !(Number.isFinite(minimum?.[0]) && Number.isFinite(minimum?.[1]))) {
-    throw new TypeError(`${where}: minimum must be [x, y] (finite) or null, got ${describe(minimum)}`);
-  }
-  const title = options.title !== undefined ? options.title : isProblem ? (problem as TestProblem).title : "f(x, y)";
-  if (title !== null && typeof title !== "string") throw new TypeError(`${where}: title must be a string or null, got ${describe(title)}`);
-  return { f, bounds: bounds as [[number, number], [number, number]], minimum, title };
-}
-
 function resolvePaths(where: string, paths: readonly SearchPath[] | undefined, offset: number, panel?: number, many = false): PathSpec[] {
   if (paths === undefined) return [];
   if (!Array.isArray(paths)) throw new TypeError(`${where}: paths must be an array of {label, solutions, start?}, got ${describe(paths)}`);
@@ -161,16 +131,6 @@ function resolvePaths(where: string, paths: readonly SearchPath[] | undefined, o
   });
 }
 
-/** A short stable hash (FNV-1a, 32 bits) for ids that depend only on content. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36);
-}
-
 /**
  * The filled bands as a mark. Paths are computed from the scales on first render; with facets the later
  * panels reuse the first panel's bands through `<use>` (an id derived from the content, so the output
@@ -187,7 +147,7 @@ function bandsMark(geometry: BandGeometry, tolerance: number): Plot.Markish {
     const paths = bandPaths(geometry, scales.x!, scales.y!, tolerance);
     const g = svgElement(document, "g", { "aria-label": "contour bands" });
     geometry.regions.forEach((region, k) => g.appendChild(svgElement(document, "path", { fill: geometry.colors[region.band], d: paths[k] })));
-    id = `amsgrad-bands-${hash(paths.join(""))}`;
+    id = `amsgrad-bands-${fnv1a(paths.join("")).toString(36)}`;
     first = g;
     // Plot moves each facet by a transform on the node returned; the bands sit one level below it, so
     // that <use> copies them without the first facet's offset.
@@ -264,7 +224,8 @@ function frameOf(svg: Plot.Plot & Element, layout: { width: number; height: numb
  */
 export function contourFigure(problem: TestProblem | Objective2D, options: ContourFigureOptions = {}): Figure {
   const where = "contourFigure";
-  checkKnownKeys(where, options ?? {}, [...CONTOUR_OPTIONS, "paths"]);
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  checkKnownKeys(where, options, [...CONTOUR_OPTIONS, "paths"]);
   const width = options.width ?? 480;
   const { resolved, legend, colorBar, tolerance, geometry } = prepare(where, problem, options, width);
   const paths = resolvePaths(where, options.paths, 0);
@@ -323,7 +284,8 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
  */
 export function contourPanels(problem: TestProblem | Objective2D, panels: readonly ContourPanel[], options: ContourPanelsOptions = {}): Figure {
   const where = "contourPanels";
-  checkKnownKeys(where, options ?? {}, [...CONTOUR_OPTIONS, "columns"]);
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  checkKnownKeys(where, options, [...CONTOUR_OPTIONS, "columns"]);
   if (!Array.isArray(panels) || panels.length === 0) {
     throw new TypeError(`${where}: panels must be a non-empty array of {title, paths}, got ${describe(panels)}`);
   }
@@ -340,9 +302,7 @@ export function contourPanels(problem: TestProblem | Objective2D, panels: readon
   checkOptionalPositive(where, "width", width);
   // Sample for one panel's width, not the whole figure's.
   const panelPixels = (width - MARGIN.left - colorBarWidth - 24 * (columns - 1)) / columns;
-  const prepared = prepare(where, problem, { ...options, title: options.title === undefined ? null : options.title }, panelPixels + MARGIN.left + colorBarWidth);
-  const { legend, colorBar, tolerance, geometry } = prepared;
-  const resolved = { ...prepared.resolved, title: options.title === undefined ? resolveProblem(where, problem, options).title : options.title };
+  const { resolved, legend, colorBar, tolerance, geometry } = prepare(where, problem, options, panelPixels + MARGIN.left + colorBarWidth);
   // Styles are shared across panels: the n-th path of every panel looks the same.
   const paths = panels.flatMap((panel, i) => resolvePaths(where, panel.paths, 0, i, true).map((p) => ({ ...p, panel: i })));
   const [[x1, x2], [y1, y2]] = resolved.bounds;

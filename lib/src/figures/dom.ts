@@ -5,6 +5,7 @@
  */
 import { parseHTML } from "linkedom";
 
+import { escapeHtml } from "../escape.js";
 import type { RenderDocument } from "./figure.js";
 
 /** The SVG namespace, for createElementNS and the root's xmlns. */
@@ -45,7 +46,8 @@ export function svgText(document: Document, text: string, attributes: Record<str
  * Serializes a rendered SVG root as a standalone XML document (image/svg+xml must be XML), by walking the
  * tree ourselves rather than trusting the DOM's outerHTML: HTML serializers leave "<" and "&" raw in
  * attribute values, which breaks XML parsers, and jsdom and linkedom order attributes differently. Here
- * attributes are sorted by name and text and attribute values are escaped, so any DOM gives the same bytes.
+ * attributes are sorted by name and text and attribute values are escaped (escapeHtml, which also replaces
+ * the characters XML cannot hold), so any DOM gives the same bytes and the SVG is always well-formed.
  */
 export function serializeSvg(svg: Element): string {
   svg.setAttribute("xmlns", SVG_NS);
@@ -54,13 +56,10 @@ export function serializeSvg(svg: Element): string {
   return out.join("");
 }
 
-const TEXT_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => TEXT_ESCAPES[c]);
-const escapeAttribute = (text: string) => text.replace(/[&<>"]/g, (c) => TEXT_ESCAPES[c]);
 
 function write(node: Node, out: string[]) {
   if (node.nodeType === 3) {
-    out.push(escapeText((node as Text).data));
+    out.push(escapeHtml((node as Text).data));
     return;
   }
   if (node.nodeType !== 1) return;
@@ -71,7 +70,7 @@ function write(node: Node, out: string[]) {
   for (const [key, value] of attributes) {
     // Plot positions ticks with full float noise (translate(40,329.20000000000005)); 0.01 px is plenty.
     const v = key === "transform" ? value.replace(/-?\d+\.\d{3,}(?:e-?\d+)?/g, round2) : value;
-    out.push(" ", key, '="', escapeAttribute(v), '"');
+    out.push(" ", key, '="', escapeHtml(v), '"');
   }
   const children = element.childNodes;
   if (children.length === 0) {

@@ -72,21 +72,44 @@ export function makeFigure(fields: Omit<Figure, "toString">): Figure {
 }
 
 /**
- * Pixel position of the data point (x, y) in a figure's frame (linear axes).
+ * The one data-to-pixel map of a frame, along x (linear): px = marginLeft + (x − x0) / (x1 − x0) · plot width.
+ * The figures, the explorer's page and its first drawing all place points with these four functions.
+ *
+ * @example
+ * pixelX(fig.frame!, fig.frame!.xDomain[0]) // fig.frame!.marginLeft
+ */
+export function pixelX(frame: Frame, x: number): number {
+  const [x0, x1] = frame.xDomain;
+  return frame.marginLeft + ((x - x0) / (x1 - x0)) * (frame.width - frame.marginLeft - frame.marginRight);
+}
+
+/** Along y: py = height − marginBottom − (y − y0) / (y1 − y0) · plot height (pixels grow downwards). */
+export function pixelY(frame: Frame, y: number): number {
+  const [y0, y1] = frame.yDomain;
+  return frame.height - frame.marginBottom - ((y - y0) / (y1 - y0)) * (frame.height - frame.marginTop - frame.marginBottom);
+}
+
+/** Pixel → data along x: the inverse of {@link pixelX}. */
+export function dataX(frame: Frame, px: number): number {
+  const [x0, x1] = frame.xDomain;
+  return x0 + ((px - frame.marginLeft) / (frame.width - frame.marginLeft - frame.marginRight)) * (x1 - x0);
+}
+
+/** Pixel → data along y: the inverse of {@link pixelY}. */
+export function dataY(frame: Frame, py: number): number {
+  const [y0, y1] = frame.yDomain;
+  return y0 + ((frame.height - frame.marginBottom - py) / (frame.height - frame.marginTop - frame.marginBottom)) * (y1 - y0);
+}
+
+/**
+ * Pixel position of the data point (x, y) in a figure's frame (linear axes): {@link pixelX}, {@link pixelY}.
  *
  * @example
  * const fig = contourFigure(bowl);
  * framePixel(fig.frame!, 0, 0) // the centre of the plot area, e.g. [224, 220]
  */
 export function framePixel(frame: Frame, x: number, y: number): [number, number] {
-  const [x0, x1] = frame.xDomain;
-  const [y0, y1] = frame.yDomain;
-  const innerWidth = frame.width - frame.marginLeft - frame.marginRight;
-  const innerHeight = frame.height - frame.marginTop - frame.marginBottom;
-  return [
-    frame.marginLeft + ((x - x0) / (x1 - x0)) * innerWidth,
-    frame.height - frame.marginBottom - ((y - y0) / (y1 - y0)) * innerHeight,
-  ];
+  return [pixelX(frame, x), pixelY(frame, y)];
 }
 
 /**
@@ -96,12 +119,5 @@ export function framePixel(frame: Frame, x: number, y: number): [number, number]
  * frameValue(fig.frame!, ...framePixel(fig.frame!, 0.5, -0.25)) // [0.5, -0.25] (up to rounding)
  */
 export function frameValue(frame: Frame, px: number, py: number): [number, number] {
-  const [x0, x1] = frame.xDomain;
-  const [y0, y1] = frame.yDomain;
-  const innerWidth = frame.width - frame.marginLeft - frame.marginRight;
-  const innerHeight = frame.height - frame.marginTop - frame.marginBottom;
-  return [
-    x0 + ((px - frame.marginLeft) / innerWidth) * (x1 - x0),
-    y0 + ((frame.height - frame.marginBottom - py) / innerHeight) * (y1 - y0),
-  ];
+  return [dataX(frame, px), dataY(frame, py)];
 }

@@ -5,8 +5,11 @@
  * - {@link contourPanels}: small multiples, one contour panel per hyperparameter value;
  * - {@link surfaceFigure}: the objective as a shaded 3-D surface (the tutorial's first figure);
  * - {@link objectiveCurve}, {@link coordinateCurves}, {@link effectiveStepSizeCurve}: line charts over iterations,
- *   fed by {@link traceRun}, which records a run's effective step sizes α / (√v̂ + ε);
+ *   fed by `traceRun` (the library's core), which records a run's effective step sizes α / (√v̂ + ε);
  * - {@link show}: displays figures in a tslab notebook as image/svg+xml.
+ *
+ * This is the eager entry, `amsgrad/figures`: importing it loads Plot, d3 and linkedom. The main entry,
+ * `amsgrad`, offers the same functions loaded on first call (lazy.ts).
  *
  * Every figure is a standalone, deterministic SVG string (identical inputs, identical bytes) plus its size
  * and, for contours, the frame mapping data to pixels.
@@ -14,7 +17,7 @@
  */
 export { contourFigure, contourPanels } from "./contour.js";
 export type { Bounds2D, ContourFigureOptions, ContourOptions, ContourPanel, ContourPanelsOptions, Objective2D, SearchPath } from "./contour.js";
-export { framePixel, frameValue } from "./figure.js";
+export { dataX, dataY, framePixel, frameValue, pixelX, pixelY } from "./figure.js";
 export type { Figure, Frame } from "./figure.js";
 export { show } from "./show.js";
 export { contourLevels } from "./levels.js";
@@ -27,5 +30,3 @@ export { surfaceFigure } from "./surface.js";
 export type { SurfaceOptions } from "./surface.js";
 export { objectiveCurve, coordinateCurves, effectiveStepSizeCurve, seriesChart } from "./curves.js";
 export type { ChartSeries, CoordinateCurveOptions, CurveOptions, CurveRun, SeriesChartOptions } from "./curves.js";
-export { traceRun } from "./trace.js";
-export type { RunFunction, TracedRun } from "./trace.js";

@@ -6,6 +6,8 @@
  * Python's floor division, so that the tutorial's 50 levels come out identical.
  */
 
+import { checkFinite, checkNumber, describe } from "../errors.js";
+
 /** matplotlib's default MaxNLocator steps, as its `_staircase` extends them. */
 const STEPS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
 const EXTENDED_STEPS = [...STEPS.slice(0, -1).map((s) => 0.1 * s), ...STEPS, 10 * STEPS[1]];
@@ -119,11 +121,13 @@ function maxNLocatorTicks(vmin: number, vmax: number, nbins: number, minTicks = 
  * contourLevels(-3.7, 12.2, 20) // [-4, -3.2, …, 12.8]: 22 levels, 21 bands
  */
 export function contourLevels(min: number, max: number, count = 50): number[] {
-  if (!(Number.isFinite(min) && Number.isFinite(max) && min <= max)) {
-    throw new RangeError(`contourLevels: needs finite min <= max, got ${min} and ${max}`);
-  }
+  const where = "contourLevels";
+  checkFinite(where, "min", min);
+  checkFinite(where, "max", max);
+  if (!(min <= max)) throw new RangeError(`${where}: needs min <= max, got ${describe(min)} and ${describe(max)}`);
+  checkNumber(where, "count", count);
   if (!(Number.isSafeInteger(count) && count >= 1)) {
-    throw new RangeError(`contourLevels: count must be a positive integer, got ${count}`);
+    throw new RangeError(`${where}: count must be a positive integer, got ${describe(count)}`);
   }
   const levels = maxNLocatorTicks(min, max, count + 1);
   // Trim levels the locator added beyond the data (matplotlib's _autolev).

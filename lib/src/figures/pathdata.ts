@@ -24,22 +24,40 @@ function tenths(n: number): string {
  */
 class PathWriter {
   parts: string[] = [];
+  /** Characters written so far. */
+  length = 0;
   /** Whether the last thing written was a number, and whether that number had a decimal point. */
   private afterNumber = false;
   private lastHadDot = false;
   command(c: string) {
     this.parts.push(c);
+    this.length += c.length;
     this.afterNumber = /[0-9.]$/.test(c);
     this.lastHadDot = false;
   }
   number(s: string) {
     const needsSep = this.afterNumber && s[0] !== "-" && !(s[0] === "." && this.lastHadDot);
     this.parts.push(needsSep ? " " + s : s);
+    this.length += needsSep ? s.length + 1 : s.length;
     this.afterNumber = true;
     this.lastHadDot = s.includes(".");
   }
   toString() {
     return this.parts.join("");
+  }
+  /** A writer in the same state with nothing written yet. */
+  fork(): PathWriter {
+    const w = new PathWriter();
+    w.afterNumber = this.afterNumber;
+    w.lastHadDot = this.lastHadDot;
+    return w;
+  }
+  /** Appends what a fork of this writer wrote, taking on its state. */
+  append(fork: PathWriter) {
+    for (const part of fork.parts) this.parts.push(part);
+    this.length += fork.length;
+    this.afterNumber = fork.afterNumber;
+    this.lastHadDot = fork.lastHadDot;
   }
 }
 
@@ -136,6 +154,39 @@ export class PathBuilder {
     this.cx = this.sx;
     this.cy = this.sy;
     this.mode = "";
+    return this;
+  }
+
+  /** Characters of path data written so far. */
+  get length(): number {
+    return this.w.length;
+  }
+
+  /**
+   * A builder that continues from this one's current point and state but holds only what is written to
+   * it, so that two ways of writing the same piece can be tried and the shorter kept ({@link append}).
+   */
+  fork(): PathBuilder {
+    const b = new PathBuilder();
+    b.w = this.w.fork();
+    b.cx = this.cx;
+    b.cy = this.cy;
+    b.sx = this.sx;
+    b.sy = this.sy;
+    b.started = this.started;
+    b.mode = this.mode;
+    return b;
+  }
+
+  /** Appends what a {@link fork} of this builder wrote, and continues from where it ended. */
+  append(fork: PathBuilder): this {
+    this.w.append(fork.w);
+    this.cx = fork.cx;
+    this.cy = fork.cy;
+    this.sx = fork.sx;
+    this.sy = fork.sy;
+    this.started = fork.started;
+    this.mode = fork.mode;
     return this;
   }
 

@@ -3,6 +3,17 @@
  * a notebook's type checker (tslab checks every cell) reads only these few lines, not Plot's or the DOM's.
  */
 
+/**
+ * A colour scheme: a name, or any function from t ∈ [0, 1] to a CSS colour.
+ * - `"jet"`: matplotlib's jet (the tutorial's `cmap='jet'`), default;
+ * - `"turbo"`: Google's improved rainbow (d3.interpolateTurbo), jet-like but smoother in lightness;
+ * - `"viridis"`: perceptually uniform and colour-blind safe.
+ */
+export type ColorScheme = "jet" | "turbo" | "viridis" | ((t: number) => string);
+
+/** Every named {@link ColorScheme}. */
+export const COLOR_SCHEMES: readonly string[] = ["jet", "turbo", "viridis"];
+
 /** How a search path is drawn. */
 export interface PathStyle {
   /** Stroke colour of the line, the dots and the start/end markers. */

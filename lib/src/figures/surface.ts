@@ -8,10 +8,10 @@
  */
 import * as Plot from "@observablehq/plot";
 import { rgb, ticks as niceTicks } from "d3";
-import { checkBounds, checkKnownKeys, checkPositive, describe } from "../errors.js";
+import { checkKnownKeys, checkPositive, describe } from "../errors.js";
 import type { TestProblem } from "../objectives.js";
 import { colorInterpolator, type ColorScheme } from "./colors.js";
-import type { Bounds2D, Objective2D } from "./contour.js";
+import { resolveProblem, type Bounds2D, type Objective2D } from "./problem.js";
 import { renderDocument, serializeSvg, svgElement, svgText } from "./dom.js";
 import { makeFigure, type Figure, type RenderDocument } from "./figure.js";
 import { svgMark, tickFormat, titleMark } from "./marks.js";
@@ -88,13 +88,7 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
   const where = "surfaceFigure";
   if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   checkKnownKeys(where, options, SURFACE_OPTIONS);
-  const isProblem = typeof problem === "object" && problem !== null && typeof (problem as TestProblem).objective === "function";
-  const f = (isProblem ? (problem as TestProblem).objective : problem) as Objective2D;
-  if (typeof f !== "function") throw new TypeError(`${where}: give a test problem or an objective (x, y) => number, got ${describe(problem)}`);
-  const rawBounds = options.bounds ?? (isProblem ? (problem as TestProblem).bounds : undefined);
-  if (!rawBounds) throw new TypeError(`${where}: give bounds: [[xmin, xmax], [ymin, ymax]] for a bare objective function`);
-  const bounds = checkBounds(where, "bounds", rawBounds as unknown);
-  if (bounds.length !== 2) throw new RangeError(`${where}: bounds must have 2 pairs (x and y), got ${bounds.length}`);
+  const { f, bounds, title } = resolveProblem(where, problem, { bounds: options.bounds, title: options.title });
   const [[x1, x2], [y1, y2]] = bounds;
   const resolution = options.resolution ?? 20;
   const [nx, ny] = typeof resolution === "number" ? [resolution, resolution] : resolution;
@@ -113,7 +107,6 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
   checkPositive(where, "height", height);
   const color = colorInterpolator(options.scheme ?? "jet", where);
   const shading = options.shading ?? true;
-  const title = options.title !== undefined ? options.title : isProblem ? (problem as TestProblem).title : "f(x, y)";
 
   // Sample the (nx + 1) × (ny + 1) mesh points.
   const z = new Float64Array((nx + 1) * (ny + 1));

@@ -1,0 +1,50 @@
+/**
+ * A light core: importing the library and running AMSGrad (a notebook's first cells) loads no figure
+ * machinery (Observable Plot, d3, linkedom); figures load on first use. Checked in a fresh Node process
+ * on the built library (what the kernel loads), recording every ES module it loads.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { test } from "node:test";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const HEAVY = /node_modules\/(@observablehq\/plot|d3(-[a-z-]+)?|linkedom)\//;
+
+/** Runs an ES module script in a fresh process and returns the URLs of the ES modules it loaded. */
+function loadsOf(script: string): { loaded: string[]; stdout: string } {
+  const run = spawnSync(process.execPath, ["--import", join(ROOT, "test", "support", "record-loads.mjs"), "--input-type=module", "-e", script], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  assert.equal(run.status, 0, run.stderr);
+  const loaded = run.stderr.split("\n").filter((l) => l.startsWith("load ")).map((l) => l.slice(5));
+  return { loaded, stdout: run.stdout };
+}
+
+test("importing amsgrad and running the tutorial loads no Plot, d3 or linkedom", () => {
+  const { loaded, stdout } = loadsOf(`
+    import { amsgrad, bowl, formatResult, numpyRandom } from "amsgrad";
+    const r = amsgrad(bowl.objective, bowl.derivative, { bounds: bowl.bounds, rng: numpyRandom(1), eps: 0 });
+    console.log(formatResult(r.best, r.score));
+  `);
+  assert.equal(stdout.trim(), "f([-6.78222208e-12  1.27905115e-03]) = 0.000002");
+  assert.ok(loaded.some((url) => url.endsWith("/lib/dist/run.js")), "the recorder sees the library's modules");
+  assert.deepEqual(loaded.filter((url) => HEAVY.test(url)), []);
+});
+
+test("amsgrad/figures, the eager entry, does load them (the recorder sees what it must)", () => {
+  const { loaded } = loadsOf(`import "amsgrad/figures";`);
+  assert.ok(loaded.some((url) => url.includes("/@observablehq/plot/")), "Plot");
+  assert.ok(loaded.some((url) => url.includes("/linkedom/")), "linkedom");
+});
+
+test("a figure function from the main entry draws on its first call", () => {
+  const run = spawnSync(
+    process.execPath,
+    ["--input-type=module", "-e", `import { contourFigure, bowl } from "amsgrad"; console.log(contourFigure(bowl).svg.slice(0, 4));`],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal(run.stdout.trim(), "<svg");
+});
