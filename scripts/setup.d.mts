@@ -26,7 +26,9 @@ export function ensureJupyter(): void;
 export function ensureChromium(): void;
 export function jupyterHubInstalled(): boolean;
 export function ensureJupyterHub(): void;
-export function kernelSpec(): { argv: string[]; display_name: string; language: string };
+export const KERNEL_TYPES: string[];
+export function ensureTslabPatched(): void;
+export function kernelSpec(): { argv: string[]; display_name: string; language: string; env: Record<string, string> };
 export function writeKernelSpec(): string;
 export function jupyterEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 export function setup(options?: {

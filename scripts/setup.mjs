@@ -179,11 +179,26 @@ print(" ".join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))
   return result.stdout.trim().split(/\s+/).filter(Boolean);
 }
 
+/** PYTHON as given by JUPYTER_PYTHON must be a Python that runs: otherwise say what is wrong and what to do. */
+function checkJupyterPython() {
+  if (!process.env.JUPYTER_PYTHON) return;
+  const fix = "Set JUPYTER_PYTHON to the Python that has Jupyter (Notebook, nbconvert, nbclient), or unset it to use Debian's /usr/bin/python3.";
+  if (!existsSync(PYTHON)) throw new SetupError(`JUPYTER_PYTHON=${PYTHON}: there is no such file.\n${fix}`);
+  const result = spawnSync(PYTHON, ["-c", "import sys; print(sys.version_info[0])"], { encoding: "utf8" });
+  if (result.error || result.status !== 0 || result.stdout.trim() !== "3") {
+    const why = result.error ? result.error.message : result.status !== 0 ? `exit code ${result.status ?? result.signal}` : `printed ${JSON.stringify(result.stdout.trim())}`;
+    throw new SetupError(`JUPYTER_PYTHON=${PYTHON} is not a working Python 3 (${why}).\n${fix}`);
+  }
+}
+
 /** Debian's Jupyter: install it when root with apt-get, otherwise stop and say what to run. */
 export function ensureJupyter() {
+  checkJupyterPython();
   let missing = missingJupyterModules();
   if (missing.length === 0) return;
-  const what = `Jupyter is missing for ${PYTHON} (cannot import: ${missing.join(", ")})`;
+  const what = existsSync(PYTHON)
+    ? `Jupyter is missing for ${PYTHON} (cannot import: ${missing.join(", ")})`
+    : `Jupyter is missing: there is no ${PYTHON}`;
   if (isRoot() && which("apt-get") && !process.env.JUPYTER_PYTHON) {
     log(`${what}: installing Debian's Jupyter packages`);
     aptInstall(JUPYTER_PACKAGES, { noRecommends: true });
@@ -248,13 +263,41 @@ export function ensureJupyterHub() {
   });
 }
 
-/** The kernel spec's JSON: tslab run by this very Node, from this checkout's node_modules. */
+/**
+ * The @types packages the kernel's compiler includes without an import (TSLAB_TYPES, read by our patch of
+ * tslab): Node's globals only. Unset, tslab parses every package in node_modules/@types (the thirty
+ * @types/d3-* among them) at every kernel start. Imports (`amsgrad`'s .d.ts and whatever it imports)
+ * still resolve their types as usual.
+ */
+export const KERNEL_TYPES = ["node"];
+
+/** The kernel spec's JSON: tslab run by this very Node, from this checkout's (patched) node_modules. */
 export function kernelSpec() {
   return {
     argv: [process.execPath, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
+    env: { TSLAB_TYPES: KERNEL_TYPES.join(",") },
   };
+}
+
+/** A line that only the patched tslab has (patches/tslab+*.patch, applied by patch-package at install). */
+const TSLAB_PATCH_MARK = { file: join(ROOT, "node_modules", "tslab", "dist", "jupyter.js"), text: "function sendInOrder(" };
+
+/**
+ * tslab as this project runs it: patched (every message sent, in order; TSLAB_TYPES). `npm ci`/`npm install`
+ * apply the patch (postinstall); a node_modules installed before the patch existed gets it here.
+ */
+export function ensureTslabPatched() {
+  const patched = () => existsSync(TSLAB_PATCH_MARK.file) && readFileSync(TSLAB_PATCH_MARK.file, "utf8").includes(TSLAB_PATCH_MARK.text);
+  if (patched()) return;
+  const bin = join(ROOT, "node_modules", "patch-package", "index.js");
+  if (!existsSync(bin)) {
+    throw new SetupError("tslab in node_modules is not patched and patch-package is missing. Run `npm install` and try again.");
+  }
+  log("tslab in node_modules is not patched yet: applying patches/ (patch-package)");
+  run(process.execPath, [bin, "--error-on-fail"]);
+  if (!patched()) throw new SetupError("patch-package ran but tslab is still not patched. Run `npm ci` and try again.");
 }
 
 /** Writes .jupyter-local/kernels/tslab/kernel.json (only when its content changes); returns its path. */
@@ -262,6 +305,7 @@ export function writeKernelSpec() {
   if (!existsSync(TSLAB_BIN)) {
     throw new SetupError(`tslab is not installed (${TSLAB_BIN} is missing). Run \`npm install\` and try again.`);
   }
+  ensureTslabPatched();
   const text = `${JSON.stringify(kernelSpec(), null, 2)}\n`;
   mkdirSync(dirname(KERNEL_SPEC_PATH), { recursive: true });
   let current = null;

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PYTHON, ROOT } from "../../scripts/setup.mjs";
-import { freePort, startScript } from "./jupyter-server.ts";
+import { freePort, startScript, type StartedScript } from "./jupyter-server.ts";
 import { text, type Output } from "./notebooks.ts";
 
 export const HUB_STUDENTS = join(ROOT, "test", "support", "hub-students.py");
@@ -24,8 +24,8 @@ export interface ClassHub {
   state: string;
   stdout: () => string;
   stderr: () => string;
-  /** SIGINT (Ctrl+C), wait for the exit; SIGKILL after `graceMs`. */
-  stop: (graceMs?: number) => Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number; killed: boolean }>;
+  /** SIGINT (Ctrl+C), wait for the exit; SIGKILL after `graceMs` (default 60 s). */
+  stop: StartedScript["stop"];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -37,9 +37,10 @@ export async function startClassHub(
   { password = "test-only-password", timeoutMs = 90_000, args = [] as string[] } = {},
 ): Promise<ClassHub> {
   const port = await freePort();
-  const started = await startScript(CLASS_SCRIPT, ["--port", String(port), "--state", state, ...args], {
+  const started = await startScript([process.execPath, CLASS_SCRIPT, "--port", String(port), "--state", state, ...args], {
     readyLine: READY_LINE,
     timeoutMs,
+    name: "class.mjs",
     env: { ...process.env, AMSGRAD_CLASS_TEST_ONLY_PASSWORD: password },
     // The hub stops each server with SIGINT, SIGTERM after 10 s, SIGKILL after 5 s more.
     graceMs: 60_000,
