@@ -23,6 +23,8 @@ const TEST_PASSWORD_VARIABLE = "AMSGRAD_CLASS_TEST_ONLY_PASSWORD";
 /** The hub stops each student's server with SIGINT, then SIGTERM after 10 s, SIGKILL after 5 s more. */
 const STOP_GRACE_MS = 40_000;
 const READY_TIMEOUT_MS = 90_000;
+/** A second SIGINT within this time is the same Ctrl+C (a terminal's, which npm may forward too), as in npm start. */
+const DUPLICATE_SIGNAL_MS = 1000;
 
 const HELP = `Usage: sudo npm run class [-- options]
 
@@ -339,14 +341,17 @@ async function main() {
   hub.on("error", (error) => process.stderr.write(`could not start ${PYTHON}: ${error.message}\n`));
 
   let stopping = false;
+  let stoppedAt = 0;
   const stop = (signal) => {
     if (stopping) {
+      if (Date.now() - stoppedAt < DUPLICATE_SIGNAL_MS) return;
       log(`${signal} again: killing the hub and everything it started`);
       hub.kill("SIGKILL");
       signalAll(classProcesses(mark), "SIGKILL");
       return;
     }
     stopping = true;
+    stoppedAt = Date.now();
     log(`${signal}: stopping the hub, every student's server and kernel, and the proxy…`);
     hub.kill("SIGTERM");
     setTimeout(() => {

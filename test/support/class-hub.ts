@@ -31,16 +31,23 @@ export interface ClassHub {
 
 const READY_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+))\/\s*$/m;
 
-/** Starts `scripts/class.mjs --state STATE` with the test-only login on a free port; resolves when it prints its URL. */
+/**
+ * Starts `scripts/class.mjs --state STATE` with the test-only login on a free port (with `npm`: `npm run
+ * class -- …` in a process group of its own, as a teacher's terminal runs it); resolves when it prints
+ * its URL.
+ */
 export async function startClassHub(
   state: string,
-  { password = "test-only-password", timeoutMs = 90_000, args = [] as string[] } = {},
+  { password = "test-only-password", timeoutMs = 90_000, args = [] as string[], npm = false } = {},
 ): Promise<ClassHub> {
   const port = await freePort();
-  const started = await startScript([process.execPath, CLASS_SCRIPT, "--port", String(port), "--state", state, ...args], {
+  const options = ["--port", String(port), "--state", state, ...args];
+  const command = npm ? ["npm", "run", "class", "--silent", "--", ...options] : [process.execPath, CLASS_SCRIPT, ...options];
+  const started = await startScript(command, {
     readyLine: READY_LINE,
     timeoutMs,
     name: "class.mjs",
+    detached: npm,
     env: { ...process.env, AMSGRAD_CLASS_TEST_ONLY_PASSWORD: password },
     // The hub stops each server with SIGINT, SIGTERM after 10 s, SIGKILL after 5 s more.
     graceMs: 60_000,
