@@ -23,8 +23,8 @@ c.Spawner.mem_limit = "1G"  # noqa: F821
 c.Spawner.cpu_limit = 1.0  # noqa: F821
 
 # Timeouts: when a whole class logs in at once the servers start on a saturated CPU. Measured on 2
-# cores with 30 students at once (three runs), the 95th percentile from login to a running server was
-# 41-56 s, past JupyterHub's default http_timeout of 30 s: those students would get "Spawn failed".
+# cores with 30 students at once (five runs), the 95th percentile from login to a running server was
+# 33-56 s, past JupyterHub's default http_timeout of 30 s: those students would get "Spawn failed".
 # 120 s leaves room.
 c.Spawner.http_timeout = 120  # noqa: F821
 c.Spawner.start_timeout = 120  # noqa: F821
