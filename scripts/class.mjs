@@ -312,8 +312,8 @@ async function main() {
     throw new SetupError(`port ${port} on ${ip} is in use (another hub or server?); pick another with --port N`);
   }
   if (!isLoopback(ip)) networkWarning(ip, port, group);
+  if (existsSync(state) && !statSync(state).isDirectory()) throw new SetupError(`--state must be a folder, not the file ${state}`);
   mkdirSync(state, { recursive: true, mode: 0o700 });
-  if (!existsSync(state) || !statSync(state).isDirectory()) throw new SetupError(`--state: ${state} is not a folder`);
 
   const mark = randomBytes(12).toString("hex");
   const hubPort = await freeLoopbackPort();
