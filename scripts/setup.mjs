@@ -1,10 +1,10 @@
-// Shared bootstrap for `npm start`, `npm test` and `npm run build`.
+// Shared bootstrap for `npm start`, `npm test`, `npm run build` and `npm run class`.
 //
 // Plain Node ESM with no dependencies, so it runs on a fresh clone before `npm install`:
 // - checks the Node version,
 // - installs node_modules (npm ci) when missing and (re)builds lib/dist when missing or stale,
 // - makes sure Debian's Jupyter is there (installs it as root, else says exactly what to run),
-// - optionally makes sure Debian's chromium is there (browser tests),
+// - optionally makes sure Debian's chromium (browser tests) and JupyterHub (the class hub) are there,
 // - writes the project-local tslab kernel spec (.jupyter-local/kernels/tslab/kernel.json),
 // - gives the environment that points Jupyter at that spec and keeps its runtime/data/config
 //   files inside .jupyter-local (nothing installed globally, nothing written to $HOME).
@@ -50,6 +50,10 @@ export const JUPYTER_PACKAGES = [
   "python3-ipykernel",
 ];
 export const CHROMIUM_PACKAGES = ["chromium"];
+/** Debian's JupyterHub 3.0 (with its configurable-http-proxy) for `npm run class` and its tests. */
+export const JUPYTERHUB_PACKAGES = ["jupyterhub"];
+/** Debian's proxy for the hub (package node-configurable-http-proxy, a dependency of jupyterhub). */
+export const CONFIGURABLE_HTTP_PROXY = "/usr/bin/configurable-http-proxy";
 
 const MIN_NODE = [20, 19];
 
@@ -211,20 +215,52 @@ export function ensureJupyter() {
   throw new SetupError(`${what}.\n${hint}`);
 }
 
-/** Debian's chromium for the browser tests: install it when root with apt-get, else say what to run. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  const what = `Chromium is missing (${CHROMIUM}); the browser tests need it`;
-  if (isRoot() && which("apt-get") && !process.env.CHROMIUM_PATH) {
-    log(`${what}: installing Debian's chromium`);
-    aptInstall(CHROMIUM_PACKAGES, { noRecommends: false });
-    if (existsSync(CHROMIUM)) return;
-    throw new SetupError(`${what} even after apt-get install ${CHROMIUM_PACKAGES.join(" ")}.`);
+/**
+ * A Debian package that must be there: `present()` says whether it is; when it is not, root installs
+ * `packages` with apt-get (unless `override`, an environment variable naming another copy, is set),
+ * anyone else gets the exact command to run.
+ */
+function ensureDebianPackages({ what, present, packages, noRecommends, override, otherwise }) {
+  if (present()) return;
+  if (isRoot() && which("apt-get") && !(override && process.env[override])) {
+    log(`${what}: installing ${packages.join(" ")} from Debian`);
+    aptInstall(packages, { noRecommends });
+    if (present()) return;
+    throw new SetupError(`${what} even after apt-get install ${packages.join(" ")}.`);
   }
   throw new SetupError(
-    `${what}.\nInstall it with:\n\n    ${debianInstallHint(CHROMIUM_PACKAGES, false)}\n\n` +
-      "(or set CHROMIUM_PATH to another Chromium/Chrome binary), then run the same npm command again.",
+    `${what}.\nInstall it with:\n\n    ${debianInstallHint(packages, noRecommends)}\n\n` +
+      (otherwise ? `${otherwise}, then run the same npm command again.` : "then run the same npm command again."),
   );
+}
+
+/** Debian's chromium for the browser tests: install it when root with apt-get, else say what to run. */
+export function ensureChromium() {
+  ensureDebianPackages({
+    what: `Chromium is missing (${CHROMIUM}); the browser tests need it`,
+    present: () => existsSync(CHROMIUM),
+    packages: CHROMIUM_PACKAGES,
+    noRecommends: false,
+    override: "CHROMIUM_PATH",
+    otherwise: "(or set CHROMIUM_PATH to another Chromium/Chrome binary)",
+  });
+}
+
+/** Whether PYTHON can import jupyterhub and Debian's proxy is installed. */
+export function jupyterHubInstalled() {
+  if (!existsSync(PYTHON) || !existsSync(CONFIGURABLE_HTTP_PROXY)) return false;
+  return spawnSync(PYTHON, ["-c", "import jupyterhub"], { stdio: "ignore" }).status === 0;
+}
+
+/** Debian's JupyterHub 3.0 and its proxy (`npm run class`, its tests): installed as root, else the command. */
+export function ensureJupyterHub() {
+  ensureDebianPackages({
+    what: `JupyterHub is missing (${PYTHON} cannot import jupyterhub, or ${CONFIGURABLE_HTTP_PROXY} is not there); the class hub needs it`,
+    present: jupyterHubInstalled,
+    packages: JUPYTERHUB_PACKAGES,
+    noRecommends: true,
+    override: "JUPYTER_PYTHON",
+  });
 }
 
 /**
@@ -309,14 +345,16 @@ export function jupyterEnv(base = process.env) {
 
 /**
  * Everything a script needs before it touches Jupyter. Options: `chromium` (browser tests), `jupyter`
- * (default true), `need` (node_modules packages that must exist), `lenientLib` (see ensureLib).
+ * (default true), `hub` (Debian's JupyterHub: `npm run class`, its tests), `need` (node_modules packages
+ * that must exist), `lenientLib` (see ensureLib).
  */
-export function setup({ chromium = false, jupyter = true, need = ["tslab"], lenientLib = false } = {}) {
+export function setup({ chromium = false, jupyter = true, hub = false, need = ["tslab"], lenientLib = false } = {}) {
   checkNode();
   ensureDeps({ need });
   ensureLib({ lenient: lenientLib });
   if (jupyter) ensureJupyter();
   if (chromium) ensureChromium();
+  if (hub) ensureJupyterHub();
   writeKernelSpec();
   return jupyterEnv();
 }
