@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LOCAL_JUPYTER, ROOT, SetupError, TSLAB_BIN, log, runMain } from "./setup.mjs";
+import { LOCAL_JUPYTER, ROOT, SetupError, kernelSpec, log, runMain } from "./setup.mjs";
 
 /** The Node 24 release the tests use (pinned: a test run must not change with the registry's latest). */
 export const NODE24_VERSION = "24.22.3";
@@ -58,14 +58,14 @@ export function ensureNode24() {
   return NODE24_BIN;
 }
 
-/** Writes .jupyter-local/kernels/tslab-node24/kernel.json: tslab from this checkout, run by Node 24. Returns its name. */
+/**
+ * Writes .jupyter-local/kernels/tslab-node24/kernel.json: the project's kernel spec (setup.mjs) with Node 24
+ * in place of this Node. Returns its name.
+ */
 export function writeNode24KernelSpec() {
   const bin = ensureNode24();
-  const spec = {
-    argv: [bin, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
-    display_name: `TypeScript (tslab, Node ${NODE24_VERSION})`,
-    language: "typescript",
-  };
+  const base = kernelSpec();
+  const spec = { ...base, argv: [bin, ...base.argv.slice(1)], display_name: `${base.display_name.replace(/\)$/, "")}, Node ${NODE24_VERSION})` };
   const path = join(LOCAL_JUPYTER, "kernels", NODE24_KERNEL, "kernel.json");
   const text = `${JSON.stringify(spec, null, 2)}\n`;
   mkdirSync(dirname(path), { recursive: true });

@@ -19,8 +19,13 @@ export interface DisplayMessage {
 export interface DisplayCaller {
   /** The public function's name, e.g. "show". */
   where: string;
-  /** What to use outside a notebook, e.g. "Outside a notebook use figure.svg." */
-  elsewhere: string;
+  /** What it sends, for "tslab could not send the figure to the notebook". */
+  thing: string;
+  /**
+   * The message when this process is no tslab kernel: `said` is tslab's own words when it refused to send
+   * ("Not ready": no cell is running), undefined when tslab cannot even be found.
+   */
+  outside(said?: string): string;
   /** The representation sent alone when tslab cannot send a bundle. */
   fallback: "text/html" | "image/svg+xml";
 }
@@ -30,10 +35,17 @@ type TslabDisplay = { html?(s: string): void; svg?(s: string): void };
 /**
  * The function that sends a display message from this kernel: tslab's `lastWriteDisplayData` when the
  * kernel has run a cell (it is set per execution), else tslab's single-MIME display for `fallback`.
- * Throws an Error naming `where` when there is no tslab kernel here.
+ * Throws an Error naming `where` when there is no tslab kernel here, and one that quotes tslab when tslab
+ * fails to send what a running cell showed.
  */
 export function kernelDisplay(caller: DisplayCaller): (message: DisplayMessage) => void {
-  const { where, elsewhere, fallback } = caller;
+  const { where, thing, outside, fallback } = caller;
+  const failed = (error: unknown) => {
+    const said = (error as Error)?.message ?? String(error);
+    // tslab's display throws "Not ready" when no cell of a kernel is running (this process is no kernel);
+    // anything else is tslab failing to send what a running cell showed.
+    return new Error(said === "Not ready" ? outside(said) : `${where}: tslab could not send the ${thing} to the notebook (tslab says: ${said})`, { cause: error });
+  };
   const require = createRequire(import.meta.url);
   const loaded = Object.keys(require.cache).find((path) => /[\\/]tslab[\\/]dist[\\/]jupyter\.js$/.test(path));
   const jupyter = loaded ? (require.cache[loaded]?.exports as { lastWriteDisplayData?: unknown }) : undefined;
@@ -43,7 +55,7 @@ export function kernelDisplay(caller: DisplayCaller): (message: DisplayMessage) 
       try {
         write(message, false);
       } catch (error) {
-        throw new Error(`${where}: not running in a tslab notebook kernel (tslab says: ${(error as Error)?.message ?? error}). ${elsewhere}`, { cause: error });
+        throw failed(error);
       }
     };
   }
@@ -51,7 +63,7 @@ export function kernelDisplay(caller: DisplayCaller): (message: DisplayMessage) 
   try {
     tslab = createRequire(process.cwd() + "/")("tslab");
   } catch (error) {
-    throw new Error(`${where}: not running in a tslab notebook kernel (tslab is not installed here). ${elsewhere}`, { cause: error });
+    throw new Error(outside(), { cause: error });
   }
   const send = fallback === "text/html" ? tslab.display?.html : tslab.display?.svg;
   if (typeof send !== "function") {
@@ -61,7 +73,7 @@ export function kernelDisplay(caller: DisplayCaller): (message: DisplayMessage) 
     try {
       send.call(tslab.display, message.data[fallback]);
     } catch (error) {
-      throw new Error(`${where}: not running in a tslab notebook kernel (tslab says: ${(error as Error)?.message ?? error}). ${elsewhere}`, { cause: error });
+      throw failed(error);
     }
   };
 }

@@ -160,6 +160,11 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
  */
 export function showExplorer(options: ExplorerOptions = {}): void {
   const ex = explorer(options);
-  const display = kernelDisplay({ where: "showExplorer", elsewhere: "Outside a notebook use explorer(options).html.", fallback: "text/html" });
+  const display = kernelDisplay({
+    where: "showExplorer",
+    thing: "explorer",
+    outside: (said) => `showExplorer: not running in a tslab notebook kernel${said ? ` (tslab says: ${said})` : ""}; outside a notebook use explorer(options).html`,
+    fallback: "text/html",
+  });
   display({ data: { "text/html": ex.html, "text/plain": ex.text }, metadata: {} });
 }

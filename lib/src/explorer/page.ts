@@ -509,6 +509,38 @@ function backgroundFromStill(root: HTMLElement): Element | null {
   return contour ? document.importNode(contour, true) : null;
 }
 
+/** Attributes that refer to an element by its id: url(#id), #id, or a list of ids. */
+const ID_REFERENCES = ["clip-path", "href", "aria-describedby", "aria-labelledby", "for"];
+
+/**
+ * Makes the ids of a root's live markup unique on the page, and every reference to them: the same output
+ * can be on a page twice (VS Code shows every output of a notebook in one webview, and a kernel restarted
+ * numbers its explorers from 1 again), and two equal ids would share one clip or label.
+ */
+function uniqueIds(root: HTMLElement): void {
+  const now = registry();
+  const serial = (now.serial = (now.serial ?? 0) + 1);
+  const renamed = new Map<string, string>();
+  root.querySelectorAll("[id]").forEach((el) => {
+    const id = `${el.id}-${serial}`;
+    renamed.set(el.id, id);
+    el.id = id;
+  });
+  root.querySelectorAll("*").forEach((el) => {
+    for (const name of ID_REFERENCES) {
+      const value = el.getAttribute(name);
+      if (!value) continue;
+      const url = /^url\(#(.+)\)$/.exec(value);
+      const next = url
+        ? `url(#${renamed.get(url[1]!) ?? url[1]})`
+        : value.startsWith("#")
+          ? `#${renamed.get(value.slice(1)) ?? value.slice(1)}`
+          : value.split(/\s+/).map((ref) => renamed.get(ref) ?? ref).join(" ");
+      if (next !== value) el.setAttribute(name, next);
+    }
+  });
+}
+
 /**
  * Replaces a root's fallback (picture, readout, code, note: what shows without scripts) by the live
  * explorer's markup, with the picture's contour as the current background. A root without a fallback is
@@ -518,12 +550,9 @@ function goLive(root: HTMLElement, live: string, problem: ProblemName): void {
   const fallback = root.querySelector<HTMLElement>(".ax-fallback");
   if (!fallback) return;
   const contour = backgroundFromStill(root);
-  // Ids unique on the page (the overlay's clip): the same output can be on a page twice (VS Code shows every
-  // output of a notebook in one webview, and a kernel restarted numbers its explorers from 1 again).
-  const registryNow = registry();
-  const serial = (registryNow.serial = (registryNow.serial ?? 0) + 1);
-  fallback.insertAdjacentHTML("beforebegin", live.replace(/(id="|url\(#)([\w-]+-clip)\b/g, `$1$2-${serial}`));
+  fallback.insertAdjacentHTML("beforebegin", live);
   fallback.remove();
+  uniqueIds(root);
   const bg = root.querySelector<HTMLElement>(`.ax-bg[data-problem="${problem}"]`);
   if (bg && contour) bg.appendChild(contour);
 }

@@ -62,6 +62,14 @@ export function figureDisplayMessage(figure: Figure | string): DisplayMessage {
  */
 export function show(...figures: (Figure | string)[]): void {
   const messages = figures.map(figureDisplayMessage);
-  const display = kernelDisplay({ where: "show", elsewhere: "Outside a notebook use figure.svg.", fallback: "image/svg+xml" });
+  const display = kernelDisplay({
+    where: "show",
+    thing: "figure",
+    outside: (said) =>
+      said
+        ? `show: not running inside a tslab kernel (tslab says: ${said}). Outside a notebook use figure.svg.`
+        : "show: tslab is not installed here; show() displays figures in a tslab notebook kernel. Elsewhere use figure.svg (write it to a .svg file or put it in a page).",
+    fallback: "image/svg+xml",
+  });
   for (const message of messages) display(message);
 }
