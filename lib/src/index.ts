@@ -81,7 +81,7 @@ export {
 export type { Bounds2D, Objective2D } from "./figures/problem.js";
 export type { ContourFigureOptions, ContourOptions, SearchPath } from "./figures/contour.js";
 export type { ContourPanel, ContourPanelsOptions } from "./figures/panels.js";
-export type { LevelScale } from "./figures/bands.js";
+export type { LevelScale } from "./figures/style.js";
 export type { SurfaceOptions } from "./figures/surface.js";
 export type { ChartSeries, CoordinateCurveOptions, CurveOptions, CurveRun, SeriesChartOptions } from "./figures/curves.js";
 export type { Explorer, ExplorerOptions, ExplorerSettings } from "./explorer/index.js";

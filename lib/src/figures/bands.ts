@@ -7,6 +7,7 @@
 import { describe } from "../errors.js";
 import { FNV_OFFSET, fnvStep } from "../hash.js";
 import { colorInterpolator, type ColorScheme } from "./colors.js";
+import type { LevelScale } from "./style.js";
 import { fitClosedCubics, fitCubics, type Cubic } from "./fit.js";
 import { isobandRings, type Ring } from "./isobands.js";
 import { contourLevels, logContourLevels } from "./levels.js";
@@ -79,9 +80,6 @@ function gridKey(grid: SampleGrid, thresholds: readonly number[]): string {
   }
   return `${grid.nx}x${grid.ny}:${grid.x}:${grid.y}:${(h1 >>> 0).toString(36)}${(h2 >>> 0).toString(36)}:${thresholds.join(",")}`;
 }
-
-/** How automatic levels are spaced: evenly ("linear", matplotlib's default) or evenly on a log scale. */
-export type LevelScale = "linear" | "log";
 
 /** A region to fill, in painting order. */
 export interface BandRegion {

@@ -19,7 +19,7 @@ export { contourFigure } from "./contour.js";
 export type { Bounds2D, ContourFigureOptions, ContourOptions, Objective2D, SearchPath } from "./contour.js";
 export { contourPanels } from "./panels.js";
 export type { ContourPanel, ContourPanelsOptions } from "./panels.js";
-export type { LevelScale } from "./bands.js";
+export type { LevelScale } from "./style.js";
 export { dataX, dataY, framePixel, frameValue, pixelX, pixelY } from "./figure.js";
 export type { Figure, Frame } from "./figure.js";
 export { show } from "./show.js";

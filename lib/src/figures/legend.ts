@@ -6,8 +6,9 @@
 import type * as Plot from "@observablehq/plot";
 import { rgb } from "d3";
 import { svgElement, svgText } from "./dom.js";
-import { diamond, ring, svgMark, type PathSpec } from "./marks.js";
+import { diamond, ring, svgMark } from "./marks.js";
 import { dotsPathData, PathBuilder } from "./pathdata.js";
+import type { PathSpec } from "./searches.js";
 import type { LegendPlacement } from "./style.js";
 
 /** A rectangle in px. */

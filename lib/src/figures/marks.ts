@@ -8,7 +8,7 @@ import * as Plot from "@observablehq/plot";
 import { ticks as niceTicks } from "d3";
 import { svgElement, svgText } from "./dom.js";
 import { PathBuilder, dotsPathData } from "./pathdata.js";
-import type { ResolvedPathStyle } from "./style.js";
+import type { PathSpec } from "./searches.js";
 import { powerOfTen, tickFormat } from "./ticks.js";
 
 type Scale = (value: unknown) => number;
@@ -130,14 +130,6 @@ export function colorBarMargin(levels: readonly number[], log: boolean): number 
   return Math.max(66, Math.ceil(34 + widest * 6.2 + 4));
 }
 
-/** A search path ready to draw: its points, its style and (for panels) its facet. */
-export interface PathSpec {
-  label: string;
-  points: Float64Array; // flat [x0, y0, x1, y1, …] in data units
-  start?: readonly [number, number];
-  style: ResolvedPathStyle;
-  panel?: number;
-}
 
 /** Pixel positions of flat data points, kept within 2000 px of the frame so a diverging path stays drawable. */
 function toPixels(points: Float64Array, x: Scale, y: Scale): Float64Array {

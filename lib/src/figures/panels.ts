@@ -20,9 +20,10 @@ import {
   gapsNote,
   MARGIN,
   plannedFrame,
+  NOTE_HEIGHT,
   sampleBands,
-  type ContourOptions,
-} from "./contour.js";
+} from "./contour-parts.js";
+import type { ContourOptions } from "./contour.js";
 import { renderDocument, svgElement } from "./dom.js";
 import { pixelX, pixelY, type Figure } from "./figure.js";
 import { legendObstacles, pathLegendMark, planLegend } from "./legend.js";
@@ -175,7 +176,7 @@ export function contourPanels(problem: TestProblem | Objective2D, panels: readon
     if (options.height === undefined) estimatedPanel = (equalUnitsHeight(where, bounds, panelWidth, rows, extra) - extra) / rows;
   }
   const note = gapsNote(geometry.grid);
-  let bottom = MARGIN.bottom + (note ? 14 : 0);
+  let bottom = MARGIN.bottom + (note ? NOTE_HEIGHT : 0);
 
   // Panel 0 (top left): where the legend goes, clear of its searches; or a strip below every panel.
   const first = plannedFrame(MARGIN.left + panelWidth + right, top + estimatedPanel + bottom, { ...MARGIN, top, right, bottom }, bounds);

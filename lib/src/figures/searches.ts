@@ -3,7 +3,6 @@
  * optimizer across the series, see style.ts), and the region a zoomed panel shows around them.
  */
 import { checkBounds, describe } from "../errors.js";
-import type { PathSpec } from "./marks.js";
 import type { Bounds2D } from "./problem.js";
 import { assignStyles, OPTIMIZER_STYLES, PATH_STYLES, type PathStyle, type ResolvedPathStyle } from "./style.js";
 
@@ -23,6 +22,15 @@ export interface SearchPath {
    * optimizer's look ({@link OPTIMIZER_STYLES}), other paths the defaults ({@link PATH_STYLES}) in order.
    */
   style?: PathStyle;
+}
+
+/** A search path ready to draw: its points, its style and (for panels) its facet. */
+export interface PathSpec {
+  label: string;
+  points: Float64Array; // flat [x0, y0, x1, y1, …] in data units
+  start?: readonly [number, number];
+  style: ResolvedPathStyle;
+  panel?: number;
 }
 
 const sameLook = (a: ResolvedPathStyle, b: ResolvedPathStyle) => a.color === b.color && a.dash === b.dash && a.marker === b.marker;

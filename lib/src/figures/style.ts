@@ -11,6 +11,9 @@
  */
 export type ColorScheme = "jet" | "turbo" | "viridis" | ((t: number) => string);
 
+/** How automatic contour levels are spaced: evenly ("linear", matplotlib's default) or evenly on a log scale. */
+export type LevelScale = "linear" | "log";
+
 /** Every named {@link ColorScheme}. */
 export const COLOR_SCHEMES: readonly string[] = ["jet", "turbo", "viridis"];
 
