@@ -25,10 +25,13 @@ export const NO_SCRIPT_NOTE =
 
 /**
  * The optimizers' looks of every figure (figures/style.ts): AMSGrad white dots joined by a line (the
- * tutorial's `'.-', color='w'`) over the contour and blue in the charts, Adam black, dashed, with squares.
+ * tutorial's `'.-', color='w'`) over the contour and blue in the charts, Adam black, dashed, with squares,
+ * drawn over AMSGrad and narrower, so that where the two coincide both show.
  */
-const AMSGRAD_COLOR = OPTIMIZER_STYLES.AMSGrad.path.color;
-const ADAM_COLOR = OPTIMIZER_STYLES.Adam.path.color;
+const AMSGRAD = OPTIMIZER_STYLES.AMSGrad.path;
+const ADAM = OPTIMIZER_STYLES.Adam.path;
+const AMSGRAD_COLOR = AMSGRAD.color;
+const ADAM_COLOR = ADAM.color;
 const AMSGRAD_SERIES = OPTIMIZER_STYLES.AMSGrad.series.color;
 const ADAM_SERIES = OPTIMIZER_STYLES.Adam.series.color;
 const X_COLOR = "#1f77b4";
@@ -198,10 +201,10 @@ export function overlaySvg(id: string, d: Drawing, background: ContourBackground
 <defs><clipPath id="${clipId}"><rect class="ax-clip" x="${f.marginLeft}" y="${f.marginTop}" \
 width="${f.width - f.marginLeft - f.marginRight}" height="${f.height - f.marginTop - f.marginBottom}"/></clipPath></defs>\
 <g clip-path="url(#${clipId})" fill="none" stroke-linejoin="round" stroke-linecap="round">\
-<g class="ax-adam-line" stroke="${ADAM_COLOR}" stroke-width="1.5" stroke-dasharray="5 3">${pieces(d.adamLine)}</g>\
-<path class="ax-adam-dots" stroke="${ADAM_COLOR}" stroke-width="3.5" stroke-linecap="square" d="${d.adamDots}"/>\
-<g class="ax-line" stroke="${AMSGRAD_COLOR}" stroke-width="1.5">${pieces(d.line)}</g>\
-<path class="ax-dots" stroke="${AMSGRAD_COLOR}" stroke-width="4" d="${d.dots}"/></g>\
+<g class="ax-line" stroke="${AMSGRAD_COLOR}" stroke-width="${AMSGRAD.lineWidth}">${pieces(d.line)}</g>\
+<path class="ax-dots" stroke="${AMSGRAD_COLOR}" stroke-width="${AMSGRAD.dotSize}" d="${d.dots}"/>\
+<g class="ax-adam-line" stroke="${ADAM_COLOR}" stroke-width="${ADAM.lineWidth}" stroke-dasharray="${ADAM.dash}">${pieces(d.adamLine)}</g>\
+<path class="ax-adam-dots" stroke="${ADAM_COLOR}" stroke-width="${ADAM.dotSize}" stroke-linecap="square" d="${d.adamDots}"/></g>\
 <circle class="ax-start" cx="${d.startX}" cy="${d.startY}" r="5" fill="#fff" stroke="#000" stroke-width="1.5"/></svg>`;
 }
 
