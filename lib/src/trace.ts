@@ -1,6 +1,6 @@
 /**
- * Recording what a run's figures and tables need beyond its result: after every iteration, the optimizer's
- * moments m, v, v̂ and the effective step size per coordinate, the factor s that multiplies m in the update
+ * Recording what a run's figures and tables need beyond its result: after every iteration, the gradient the
+ * update used, the optimizer's moments m, v, v̂ and the effective step size per coordinate, the factor s that multiplies m in the update
  * x ← x − s·m (its formula: `effectiveStepSize` in optimizer.ts). The run itself is the drivers' own
  * (`drive` in run.ts, one loop for everything), so a traced run's numbers are `amsgrad()`'s to the bit.
  */
@@ -21,6 +21,11 @@ export interface TracedRun extends RunResult {
   /** effectiveStepSizes[t][i]: s for coordinate i in iteration t (t = 0 … nIter − 1), as above. */
   effectiveStepSizes: number[][];
   /**
+   * gradients[t][i]: the gradient iteration t used, taken at the point before it (`start` for t = 0,
+   * else `solutions[t − 1]`): the g of the update rule.
+   */
+  gradients: number[][];
+  /**
    * m[t][i], v[t][i], vmax[t][i]: the moments after iteration t (for Adam, vmax[t] equals v[t]; gradient
    * descent keeps no moments, so each is an empty array).
    */
@@ -31,6 +36,7 @@ export interface TracedRun extends RunResult {
 
 /** The drivers' recorder plus the state after every iteration. */
 class TraceRecorder extends ResultRecorder {
+  readonly gradients: number[][] = [];
   readonly m: number[][] = [];
   readonly v: number[][] = [];
   readonly vmax: number[][] = [];
@@ -44,6 +50,7 @@ class TraceRecorder extends ResultRecorder {
   }
   override step(t: number, point: Float64Array, score: number, gradient: Float64Array, state: OptimizerState): void {
     super.step(t, point, score, gradient, state);
+    this.gradients.push(Array.from(gradient));
     this.m.push(Array.from(state.m));
     this.v.push(Array.from(state.v));
     this.vmax.push(Array.from(state.vmax));
@@ -57,6 +64,7 @@ class TraceRecorder extends ResultRecorder {
       label: this.label,
       hyperparameters: { ...this.optimizer.hyperparameters },
       effectiveStepSizes: this.steps,
+      gradients: this.gradients,
       m: this.m,
       v: this.v,
       vmax: this.vmax,
@@ -66,8 +74,8 @@ class TraceRecorder extends ResultRecorder {
 
 /**
  * Runs `run` (`amsgrad`, `adam` or `gradientDescent`) with `options`, as that function would, and
- * records after every iteration the moments m, v, v̂ and the effective step size per coordinate (see
- * above). Any `onIteration` in the options is still called. `label` (default "AMSGrad", "Adam" or
+ * records after every iteration the gradient it used, the moments m, v, v̂ and the effective step size
+ * per coordinate (see above). Any `onIteration` in the options is still called. `label` (default "AMSGrad", "Adam" or
  * "gradient descent") names the run in legends. A failing step throws the run's own `RunStoppedError`,
  * whose `partial` is the {@link TracedRun} so far.
  *

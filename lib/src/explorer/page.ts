@@ -231,6 +231,7 @@ class Explorer {
     this.el.note.hidden = true;
     this.el.note.style.display = "none";
     this.el.copy.hidden = false;
+    this.enableDecay();
     this.showProblem();
     this.redraw();
   }
@@ -337,6 +338,18 @@ class Explorer {
     for (const name of ["biasCorrection", "compareAdam"] as const) {
       this.field(name).querySelector<HTMLInputElement>("input")!.checked = s[name];
     }
+    this.enableDecay();
+  }
+
+  /**
+   * The γ field (alphaDecay) takes input only under the exponential α schedule, the one schedule that
+   * reads it; otherwise it is greyed out, keeping its value for when the schedule comes back.
+   */
+  private enableDecay(): void {
+    const off = this.settings.alphaSchedule !== "exponential";
+    const box = this.field("alphaDecay");
+    box.querySelectorAll<HTMLInputElement>("input").forEach((input) => (input.disabled = off));
+    box.classList.toggle("ax-disabled", off);
   }
 
   private wire(): void {
@@ -389,6 +402,7 @@ class Explorer {
       const schedule = this.chosen("alphaSchedule", ALPHA_SCHEDULES);
       if (schedule === null) return;
       s.alphaSchedule = schedule;
+      this.enableDecay();
       this.schedule();
     });
     const bias = this.field("biasCorrection").querySelector<HTMLInputElement>("input")!;
