@@ -84,7 +84,7 @@ for (const path of paths) {
       if (name !== REFERENCE) assert.ok(targets.includes(previous), `a link to the previous notebook, ${previous}`);
       assert.ok(targets.includes(next), `a link to the next notebook, ${next}`);
       if (name !== REFERENCE) assert.ok(targets.includes(REFERENCE), "a link to the notation page");
-      assert.match(first, /^\*\*So far:\*\* .+\n\*\*Here:\*\* .+$/m, "two lines: so far, and here");
+      assert.match(first, /^\*\*So far:\*\* .+\n\n\*\*Here:\*\* .+$/m, "two lines: so far, and here");
     });
   });
 }
