@@ -296,7 +296,7 @@ describe("the explorer in an executed HTML handout, in Chromium", { skip: !chrom
       ["alpha", "ArrowRight", 3, 0.01],
       ["beta1", "ArrowLeft", 100, 0.8],
       ["beta2", "ArrowRight", 1, 0.995],
-      ["eps", "Home", 1, 0],
+      ["eps", "ArrowRight", 1, 1e-12], // from the notebook's ε = 0 to the next rung
       ["nIter", "ArrowRight", 2, 200],
       ["alpha", "ArrowLeft", 1, 0.009],
     ];

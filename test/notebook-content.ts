@@ -164,7 +164,7 @@ export const contentChecks: Record<string, ContentCheck> = {
     assert.equal(svgCount(nb, "const contour = contourFigure("), 1, "the contour plot");
   },
   "04-amsgrad-optimization.ipynb": (nb) => {
-    const out = cellStdout(nb, "onIteration: (info) => console.log(formatProgress(");
+    const out = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(");
     const lines = out.trimEnd().split("\n");
     assert.equal(lines.length, 102, "100 progress lines, Done! and the result");
     assert.deepEqual(lines.slice(90), TUTORIAL_LINES);
@@ -515,7 +515,7 @@ export const claims: Record<string, Claim[]> = {
       says: "With the hyperparameter cell as it comes, the last ten lines are the tutorial's, character for character",
       kind: "defaults",
       check: (nb) => {
-        const lines = cellStdout(nb, "onIteration: (info) => console.log(formatProgress(").trimEnd().split("\n");
+        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").trimEnd().split("\n");
         assert.deepEqual(lines.slice(90), TUTORIAL_LINES);
       },
     },
@@ -549,7 +549,7 @@ export const claims: Record<string, Claim[]> = {
       says: "(each late step multiplies it by about $0.79$, $y$ by about $0.94$; notebook 5)",
       kind: "defaults",
       check: (nb) => {
-        const lines = cellStdout(nb, "onIteration: (info) => console.log(formatProgress(").split("\n");
+        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").split("\n");
         const at = (k: number) => /f\(\[\s*(\S+)\s+(\S+)\s*\]\)/.exec(lines[k])!.slice(1).map(Number);
         const [late, before] = [at(99), at(98)];
         roundsTo(late[0] / before[0], "0.79", "x's late factor");

@@ -277,6 +277,25 @@ describe("notebook harness (test/fixtures/notebooks)", () => {
   });
 });
 
+/** Skips without Chromium; otherwise waits for the fixture's build and gives `use` a page in a fresh browser. */
+async function withBuiltHandoutPage(
+  t: { skip: (message: string) => void },
+  use: (page: import("playwright-core").Page) => Promise<void>,
+): Promise<void> {
+  if (!chromiumAvailable()) {
+    t.skip("chromium is missing (npm test installs it)");
+    return;
+  }
+  const { code } = await fixtureRuns.build;
+  assert.equal(code, 0);
+  const browser = await launchBrowser();
+  try {
+    await use(await browser.context.newPage());
+  } finally {
+    await browser.close();
+  }
+}
+
 // --- npm run build on fixtures: executed notebooks and offline HTML handouts. ---------------------------
 
 describe("HTML handouts (scripts/build.mjs)", () => {
@@ -327,15 +346,7 @@ describe("HTML handouts (scripts/build.mjs)", () => {
   });
 
   test("the answer opens in Chromium, is open in the teacher's edition and absent in the student's", async (t) => {
-    if (!chromiumAvailable()) {
-      t.skip("chromium is missing (npm test installs it)");
-      return;
-    }
-    const { code } = await fixtureRuns.build;
-    assert.equal(code, 0);
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.context.newPage();
+    await withBuiltHandoutPage(t, async (page) => {
       const shown = () => page.getByText("Sixty, for two reasons").isVisible();
       await page.goto(pathToFileURL(join(buildDir, "ok", "html", "passing.html")).href);
       assert.equal(await shown(), false, "collapsed at first");
@@ -345,21 +356,11 @@ describe("HTML handouts (scripts/build.mjs)", () => {
       assert.equal(await shown(), true, "the teacher's edition shows it without a click");
       await page.goto(pathToFileURL(join(buildDir, "ok", "html-student", "passing.html")).href);
       assert.equal(await page.getByText("Sixty, for two reasons").count(), 0);
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test("the handout renders offline in Chromium: formulas typeset, figure drawn, no network request", async (t) => {
-    if (!chromiumAvailable()) {
-      t.skip("chromium is missing (npm test installs it)");
-      return;
-    }
-    const { code } = await fixtureRuns.build;
-    assert.equal(code, 0);
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.context.newPage();
+    await withBuiltHandoutPage(t, async (page) => {
       const network: string[] = [];
       const missing: string[] = [];
       await page.route("**/*", (route) => {
@@ -377,9 +378,7 @@ describe("HTML handouts (scripts/build.mjs)", () => {
       assert.equal(await page.locator("nav.handout-nav a[href='index.html']").count(), 1);
       assert.deepEqual(network, [], "no request left the machine");
       assert.deepEqual(missing, [], "every local file the page asked for exists");
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test("a failing notebook fails the build with the cell's message", async () => {
