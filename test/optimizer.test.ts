@@ -91,6 +91,9 @@ test("the exponential schedule: alpha(t) = alpha·gamma^(t−1), by hand", () =>
   // γ = 0.9 at t = 3: 0.1·0.81 = 0.081 (0.9² = 0.81 exactly as Python prints it).
   close(alphaAt({ alpha: 0.1, alphaSchedule: "exponential", alphaDecay: 0.9 }, 3), 0.081);
   assert.equal(alphaAt({ alpha: 0.3, alphaSchedule: "exponential", alphaDecay: 1 }, 1000), 0.3, "γ = 1 is no decay");
+  // Callers written before alphaDecay existed pass only alpha and the schedule: γ is then the default 0.99.
+  assert.equal(alphaAt({ alpha: 1, alphaSchedule: "exponential" }, 2), 0.99);
+  assert.equal(alphaAt({ alpha: 0.5, alphaSchedule: "inverse-sqrt" }, 4), 0.25);
 
   // In the update: a constant gradient 2 with β1 = 0 and β2 = 0 makes m/√v̂ = 1, so each step is α(t):
   // x = 1 − 0.4 − 0.2 − 0.1 = 0.3 after three steps.

@@ -228,20 +228,24 @@ export function beta1At(hyper: Pick<Hyperparameters, "beta1" | "beta1Schedule">,
  * α(t), the step size of iteration t ≥ 1, for the chosen schedule:
  *   `"constant"`: α(t) = α;  `"inverse-sqrt"`: α(t) = α/√t;  `"exponential"`: α(t) = α·γ^(t−1), γ = alphaDecay.
  * Every schedule starts at α(1) = α. The power γ^(t−1) is {@link integerPower}'s, so a page in a browser
- * computes the same bits as Node.
+ * computes the same bits as Node. Without `alphaDecay`, γ is its default (0.99), as in
+ * {@link resolveHyperparameters}.
  *
  * @example
  * alphaAt({ alpha: 0.1, alphaSchedule: "inverse-sqrt", alphaDecay: 0.99 }, 4) // 0.05
  * alphaAt({ alpha: 0.1, alphaSchedule: "exponential", alphaDecay: 0.5 }, 3)   // 0.025
  */
-export function alphaAt(hyper: Pick<Hyperparameters, "alpha" | "alphaSchedule" | "alphaDecay">, t: number): number {
+export function alphaAt(
+  hyper: Pick<Hyperparameters, "alpha" | "alphaSchedule"> & Partial<Pick<Hyperparameters, "alphaDecay">>,
+  t: number,
+): number {
   switch (hyper.alphaSchedule) {
     case "constant":
       return hyper.alpha;
     case "inverse-sqrt":
       return hyper.alpha / Math.sqrt(t);
     case "exponential":
-      return hyper.alpha * integerPower(hyper.alphaDecay, t - 1);
+      return hyper.alpha * integerPower(hyper.alphaDecay ?? TUTORIAL_HYPERPARAMETERS.alphaDecay, t - 1);
   }
 }
 
