@@ -10,7 +10,9 @@ const benches: { file: string; command: string[] }[] = [
   { file: "bench/figures.ts", command: [process.execPath, "--import", "tsx", "bench/figures.ts", ...quick] },
   { file: "bench/figures-kernel.py", command: ["/usr/bin/python3", "bench/figures-kernel.py", ...quick] },
   { file: "bench/notebooks.ts", command: [process.execPath, "--import", "tsx", "bench/notebooks.ts", ...quick] },
+  { file: "bench/kernel-start.py", command: ["/usr/bin/python3", "bench/kernel-start.py", ...quick] },
   { file: "bench/explorer.ts", command: [process.execPath, "--import", "tsx", "bench/explorer.ts", ...quick] },
+  { file: "bench/class.ts", command: [process.execPath, "--import", "tsx", "bench/class.ts", ...quick] },
 ];
 
 console.log(`machine: ${os.cpus()[0]?.model ?? "unknown CPU"}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);

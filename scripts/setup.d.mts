@@ -12,6 +12,8 @@ export const HARNESS: string;
 export const CHROMIUM: string;
 export const JUPYTER_PACKAGES: string[];
 export const CHROMIUM_PACKAGES: string[];
+export const JUPYTERHUB_PACKAGES: string[];
+export const CONFIGURABLE_HTTP_PROXY: string;
 
 export class SetupError extends Error {}
 
@@ -22,12 +24,17 @@ export function ensureLib(options?: { lenient?: boolean }): void;
 export function missingJupyterModules(): string[];
 export function ensureJupyter(): void;
 export function ensureChromium(): void;
-export function kernelSpec(): { argv: string[]; display_name: string; language: string };
+export function jupyterHubInstalled(): boolean;
+export function ensureJupyterHub(): void;
+export const KERNEL_TYPES: string[];
+export function ensureTslabPatched(): void;
+export function kernelSpec(): { argv: string[]; display_name: string; language: string; env: Record<string, string> };
 export function writeKernelSpec(): string;
 export function jupyterEnv(base?: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
 export function setup(options?: {
   chromium?: boolean;
   jupyter?: boolean;
+  hub?: boolean;
   need?: string[];
   lenientLib?: boolean;
 }): NodeJS.ProcessEnv;

@@ -1,10 +1,10 @@
-// Shared bootstrap for `npm start`, `npm test` and `npm run build`.
+// Shared bootstrap for `npm start`, `npm test`, `npm run build` and `npm run class`.
 //
 // Plain Node ESM with no dependencies, so it runs on a fresh clone before `npm install`:
 // - checks the Node version,
 // - installs node_modules (npm ci) when missing and (re)builds lib/dist when missing or stale,
 // - makes sure Debian's Jupyter is there (installs it as root, else says exactly what to run),
-// - optionally makes sure Debian's chromium is there (browser tests),
+// - optionally makes sure Debian's chromium (browser tests) and JupyterHub (the class hub) are there,
 // - writes the project-local tslab kernel spec (.jupyter-local/kernels/tslab/kernel.json),
 // - gives the environment that points Jupyter at that spec and keeps its runtime/data/config
 //   files inside .jupyter-local (nothing installed globally, nothing written to $HOME).
@@ -26,6 +26,8 @@ export const KERNEL_NAME = "tslab";
 export const KERNEL_DISPLAY_NAME = "TypeScript (tslab)";
 export const KERNEL_SPEC_PATH = join(LOCAL_JUPYTER, "kernels", KERNEL_NAME, "kernel.json");
 export const TSLAB_BIN = join(ROOT, "node_modules", "tslab", "bin", "tslab");
+/** Loaded into the kernel before tslab: a V8 code cache for TypeScript's compiler (scripts/kernel-preload.cjs). */
+export const KERNEL_PRELOAD = join(ROOT, "scripts", "kernel-preload.cjs");
 export const NOTEBOOKS_DIR = join(ROOT, "notebooks");
 export const HARNESS = join(ROOT, "test", "support", "execute-notebook.py");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
@@ -50,6 +52,10 @@ export const JUPYTER_PACKAGES = [
   "python3-ipykernel",
 ];
 export const CHROMIUM_PACKAGES = ["chromium"];
+/** Debian's JupyterHub 3.0 (with its configurable-http-proxy) for `npm run class` and its tests. */
+export const JUPYTERHUB_PACKAGES = ["jupyterhub"];
+/** Debian's proxy for the hub (package node-configurable-http-proxy, a dependency of jupyterhub). */
+export const CONFIGURABLE_HTTP_PROXY = "/usr/bin/configurable-http-proxy";
 
 const MIN_NODE = [20, 19];
 
@@ -175,11 +181,26 @@ print(" ".join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))
   return result.stdout.trim().split(/\s+/).filter(Boolean);
 }
 
+/** PYTHON as given by JUPYTER_PYTHON must be a Python that runs: otherwise say what is wrong and what to do. */
+function checkJupyterPython() {
+  if (!process.env.JUPYTER_PYTHON) return;
+  const fix = "Set JUPYTER_PYTHON to the Python that has Jupyter (Notebook, nbconvert, nbclient), or unset it to use Debian's /usr/bin/python3.";
+  if (!existsSync(PYTHON)) throw new SetupError(`JUPYTER_PYTHON=${PYTHON}: there is no such file.\n${fix}`);
+  const result = spawnSync(PYTHON, ["-c", "import sys; print(sys.version_info[0])"], { encoding: "utf8" });
+  if (result.error || result.status !== 0 || result.stdout.trim() !== "3") {
+    const why = result.error ? result.error.message : result.status !== 0 ? `exit code ${result.status ?? result.signal}` : `printed ${JSON.stringify(result.stdout.trim())}`;
+    throw new SetupError(`JUPYTER_PYTHON=${PYTHON} is not a working Python 3 (${why}).\n${fix}`);
+  }
+}
+
 /** Debian's Jupyter: install it when root with apt-get, otherwise stop and say what to run. */
 export function ensureJupyter() {
+  checkJupyterPython();
   let missing = missingJupyterModules();
   if (missing.length === 0) return;
-  const what = `Jupyter is missing for ${PYTHON} (cannot import: ${missing.join(", ")})`;
+  const what = existsSync(PYTHON)
+    ? `Jupyter is missing for ${PYTHON} (cannot import: ${missing.join(", ")})`
+    : `Jupyter is missing: there is no ${PYTHON}`;
   if (isRoot() && which("apt-get") && !process.env.JUPYTER_PYTHON) {
     log(`${what}: installing Debian's Jupyter packages`);
     aptInstall(JUPYTER_PACKAGES, { noRecommends: true });
@@ -196,29 +217,90 @@ export function ensureJupyter() {
   throw new SetupError(`${what}.\n${hint}`);
 }
 
-/** Debian's chromium for the browser tests: install it when root with apt-get, else say what to run. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
-  const what = `Chromium is missing (${CHROMIUM}); the browser tests need it`;
-  if (isRoot() && which("apt-get") && !process.env.CHROMIUM_PATH) {
-    log(`${what}: installing Debian's chromium`);
-    aptInstall(CHROMIUM_PACKAGES, { noRecommends: false });
-    if (existsSync(CHROMIUM)) return;
-    throw new SetupError(`${what} even after apt-get install ${CHROMIUM_PACKAGES.join(" ")}.`);
+/**
+ * A Debian package that must be there: `present()` says whether it is; when it is not, root installs
+ * `packages` with apt-get (unless `override`, an environment variable naming another copy, is set),
+ * anyone else gets the exact command to run.
+ */
+function ensureDebianPackages({ what, present, packages, noRecommends, override, otherwise }) {
+  if (present()) return;
+  if (isRoot() && which("apt-get") && !(override && process.env[override])) {
+    log(`${what}: installing ${packages.join(" ")} from Debian`);
+    aptInstall(packages, { noRecommends });
+    if (present()) return;
+    throw new SetupError(`${what} even after apt-get install ${packages.join(" ")}.`);
   }
   throw new SetupError(
-    `${what}.\nInstall it with:\n\n    ${debianInstallHint(CHROMIUM_PACKAGES, false)}\n\n` +
-      "(or set CHROMIUM_PATH to another Chromium/Chrome binary), then run the same npm command again.",
+    `${what}.\nInstall it with:\n\n    ${debianInstallHint(packages, noRecommends)}\n\n` +
+      (otherwise ? `${otherwise}, then run the same npm command again.` : "then run the same npm command again."),
   );
 }
 
-/** The kernel spec's JSON: tslab run by this very Node, from this checkout's node_modules. */
+/** Debian's chromium for the browser tests: install it when root with apt-get, else say what to run. */
+export function ensureChromium() {
+  ensureDebianPackages({
+    what: `Chromium is missing (${CHROMIUM}); the browser tests need it`,
+    present: () => existsSync(CHROMIUM),
+    packages: CHROMIUM_PACKAGES,
+    noRecommends: false,
+    override: "CHROMIUM_PATH",
+    otherwise: "(or set CHROMIUM_PATH to another Chromium/Chrome binary)",
+  });
+}
+
+/** Whether PYTHON can import jupyterhub and Debian's proxy is installed. */
+export function jupyterHubInstalled() {
+  if (!existsSync(PYTHON) || !existsSync(CONFIGURABLE_HTTP_PROXY)) return false;
+  return spawnSync(PYTHON, ["-c", "import jupyterhub"], { stdio: "ignore" }).status === 0;
+}
+
+/** Debian's JupyterHub 3.0 and its proxy (`npm run class`, its tests): installed as root, else the command. */
+export function ensureJupyterHub() {
+  ensureDebianPackages({
+    what: `JupyterHub is missing (${PYTHON} cannot import jupyterhub, or ${CONFIGURABLE_HTTP_PROXY} is not there); the class hub needs it`,
+    present: jupyterHubInstalled,
+    packages: JUPYTERHUB_PACKAGES,
+    noRecommends: true,
+    override: "JUPYTER_PYTHON",
+  });
+}
+
+/**
+ * The @types packages the kernel's compiler includes without an import (TSLAB_TYPES, read by our patch of
+ * tslab): lib/notebook-globals, the few Node globals notebook cells use (console, timers, process, …),
+ * instead of @types/node's hundred files. Unset, tslab parses every package in node_modules/@types (the
+ * thirty @types/d3-* among them) at every kernel start. Imports (`amsgrad`'s .d.ts and whatever it imports)
+ * still resolve their types as usual; `TSLAB_TYPES=node npm start` gives cells Node's full types.
+ */
+export const KERNEL_TYPES = [process.env.TSLAB_TYPES || "amsgrad-notebook-globals"];
+
+/** The kernel spec's JSON: tslab run by this very Node, from this checkout's (patched) node_modules. */
 export function kernelSpec() {
   return {
-    argv: [process.execPath, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
+    argv: [process.execPath, "--require", KERNEL_PRELOAD, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
+    env: { TSLAB_TYPES: KERNEL_TYPES.join(",") },
   };
+}
+
+/** A line that only the patched tslab has (patches/tslab+*.patch, applied by patch-package at install). */
+const TSLAB_PATCH_MARK = { file: join(ROOT, "node_modules", "tslab", "dist", "jupyter.js"), text: "function sendInOrder(" };
+
+/**
+ * tslab as this project runs it: patched (every message sent, in order; TSLAB_TYPES). `npm ci`/`npm install`
+ * apply the patch (postinstall); a node_modules installed before the patch existed gets it here.
+ */
+export function ensureTslabPatched() {
+  const patched = () => existsSync(TSLAB_PATCH_MARK.file) && readFileSync(TSLAB_PATCH_MARK.file, "utf8").includes(TSLAB_PATCH_MARK.text);
+  if (patched()) return;
+  const bin = join(ROOT, "node_modules", "patch-package", "index.js");
+  if (!existsSync(bin)) {
+    throw new SetupError("tslab in node_modules is not patched and patch-package is missing. Run `npm install` and try again.");
+  }
+  log("tslab in node_modules is not patched yet: applying patches/ (patch-package)");
+  run(process.execPath, [bin, "--error-on-fail"]);
+  if (!patched()) throw new SetupError("patch-package ran but tslab is still not patched. Run `npm ci` and try again.");
 }
 
 /** Writes .jupyter-local/kernels/tslab/kernel.json (only when its content changes); returns its path. */
@@ -226,6 +308,7 @@ export function writeKernelSpec() {
   if (!existsSync(TSLAB_BIN)) {
     throw new SetupError(`tslab is not installed (${TSLAB_BIN} is missing). Run \`npm install\` and try again.`);
   }
+  ensureTslabPatched();
   const text = `${JSON.stringify(kernelSpec(), null, 2)}\n`;
   mkdirSync(dirname(KERNEL_SPEC_PATH), { recursive: true });
   let current = null;
@@ -264,14 +347,16 @@ export function jupyterEnv(base = process.env) {
 
 /**
  * Everything a script needs before it touches Jupyter. Options: `chromium` (browser tests), `jupyter`
- * (default true), `need` (node_modules packages that must exist), `lenientLib` (see ensureLib).
+ * (default true), `hub` (Debian's JupyterHub: `npm run class`, its tests), `need` (node_modules packages
+ * that must exist), `lenientLib` (see ensureLib).
  */
-export function setup({ chromium = false, jupyter = true, need = ["tslab"], lenientLib = false } = {}) {
+export function setup({ chromium = false, jupyter = true, hub = false, need = ["tslab"], lenientLib = false } = {}) {
   checkNode();
   ensureDeps({ need });
   ensureLib({ lenient: lenientLib });
   if (jupyter) ensureJupyter();
   if (chromium) ensureChromium();
+  if (hub) ensureJupyterHub();
   writeKernelSpec();
   return jupyterEnv();
 }

@@ -4,10 +4,9 @@
 
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { networkInterfaces, userInfo } from "node:os";
-import { basename, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { KERNEL_DISPLAY_NAME, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, log, runMain, setup } from "./setup.mjs";
 
@@ -17,7 +16,7 @@ Installs what is missing (node_modules, the amsgrad library build, Debian's Jupy
 spec), then starts classic Jupyter Notebook on notebooks/ and prints the URL to open (with its token).
 
 Options:
-  --port N            port to listen on (default 8888; the next free one is used if it is busy)
+  --port N            port to listen on (default 8888; if it is busy, Jupyter takes a free one near it)
   --ip ADDRESS        address to bind (default 127.0.0.1, this machine only). 0.0.0.0 lets other
                       machines on the network in: anyone with the URL (token) can run code as you.
   --notebook NAME     also print the URL that opens this notebook, e.g. 05-visualization.ipynb
@@ -29,27 +28,16 @@ Environment: JUPYTER_PYTHON (default /usr/bin/python3) is the Python whose Jupyt
 `;
 
 const STOP_GRACE_MS = 8000;
+/** A second SIGINT within this time is the same Ctrl+C (sent by the terminal and forwarded by npm). */
+const DUPLICATE_SIGNAL_MS = 1000;
 const READY_TIMEOUT_MS = 90_000;
 
 function isLoopback(ip) {
   return ip === "localhost" || ip === "::1" || /^127\./.test(ip);
 }
 
-/** Whether `port` can be bound on `ip` right now. */
-function portFree(ip, port) {
-  return new Promise((resolvePromise) => {
-    const server = createServer();
-    server.once("error", () => resolvePromise(false));
-    server.listen({ host: ip, port, exclusive: true }, () => server.close(() => resolvePromise(true)));
-  });
-}
-
-async function pickPort(ip, wanted) {
-  for (let port = wanted; port < Math.min(wanted + 100, 65536); port++) {
-    if (await portFree(ip, port)) return port;
-  }
-  throw new SetupError(`no free port between ${wanted} and ${wanted + 99} on ${ip}; pick one with --port N`);
-}
+/** How many other ports Jupyter tries when the wanted one is taken (Notebook: 5 next ones, then random near it). */
+const PORT_RETRIES = 50;
 
 function resolveNotebook(dir, name) {
   const available = existsSync(dir) ? readdirSync(dir).filter((n) => n.endsWith(".ipynb")).sort() : [];
@@ -64,21 +52,28 @@ function resolveNotebook(dir, name) {
   );
 }
 
-async function waitUntilReady(child, port, token) {
+/**
+ * Waits until Jupyter serves; resolves with its port, or null when it exited first. Jupyter chooses the
+ * port itself (it binds the wanted one or, taken, another: no gap between checking a port and binding
+ * it, so two starts at the same instant both come up) and writes it to nbserver-PID.json.
+ */
+async function waitUntilReady(child, runtimeDir, token) {
+  const infoFile = join(runtimeDir, `nbserver-${child.pid}.json`);
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) return false;
+    if (child.exitCode !== null || child.signalCode !== null) return null;
     try {
+      const { port } = JSON.parse(readFileSync(infoFile, "utf8"));
       const response = await fetch(`http://127.0.0.1:${port}/api/status?token=${token}`, {
         signal: AbortSignal.timeout(2000),
       });
-      if (response.ok) return true;
+      if (response.ok) return port;
     } catch {
-      // not listening yet
+      // not written or not listening yet
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new SetupError(`Jupyter did not answer on port ${port} within ${READY_TIMEOUT_MS / 1000} s`);
+  throw new SetupError(`Jupyter did not answer within ${READY_TIMEOUT_MS / 1000} s (no ${infoFile})`);
 }
 
 function lanAddresses() {
@@ -118,14 +113,11 @@ async function main() {
 
   const env = setup({ lenientLib: true });
 
-  const port = await pickPort(ip, wantedPort);
-  if (port !== wantedPort) log(`port ${wantedPort} is in use: using port ${port} instead`);
-
   if (!isLoopback(ip)) {
     const bar = "!".repeat(78);
     process.stderr.write(
       `\n${bar}\n` +
-        `!! WARNING: Jupyter will listen on ${ip}:${port}, reachable from the network (the class network).\n` +
+        `!! WARNING: Jupyter will listen on ${ip}, reachable from the network (the class network).\n` +
         "!! Anyone who can reach this machine and has the URL with its token can run any code as\n" +
         `!! ${userInfo().username}. The token is the only protection: do not share or project it.\n` +
         "!! Terminals are disabled. Stop the server (Ctrl+C) when class is over.\n" +
@@ -139,8 +131,8 @@ async function main() {
     "-m", "notebook",
     `--notebook-dir=${dir}`,
     `--ip=${ip}`,
-    `--port=${port}`,
-    "--port-retries=0",
+    `--port=${wantedPort}`,
+    `--port-retries=${PORT_RETRIES}`,
     "--no-browser",
     "--NotebookApp.open_browser=False",
     // "New" notebooks are TypeScript ones (the Python kernel stays available).
@@ -154,16 +146,25 @@ async function main() {
     env: { ...env, JUPYTER_TOKEN: token },
     // stdin is not a terminal, so Jupyter's Ctrl+C handler does not ask "Shutdown this server (y/[n])?".
     stdio: ["ignore", "inherit", "inherit"],
+    // Its own process group: Ctrl+C in a terminal signals the whole foreground group, and Jupyter getting
+    // that SIGINT while it handles our SIGTERM prints tracebacks and leaves kernel files behind. So only
+    // this process hears the terminal, and Jupyter gets exactly one SIGTERM from stop().
+    detached: true,
   });
 
   let stopping = false;
+  let stoppedAt = 0;
   const stop = (signal) => {
     if (stopping) {
+      // `npm start` forwards the terminal's SIGINT to us, which the terminal sent us too: one Ctrl+C
+      // arrives twice within milliseconds. Only a later one means "stop now".
+      if (Date.now() - stoppedAt < DUPLICATE_SIGNAL_MS) return;
       log(`${signal} again: killing Jupyter`);
       child.kill("SIGKILL");
       return;
     }
     stopping = true;
+    stoppedAt = Date.now();
     log(`${signal}: stopping Jupyter (its kernels are shut down too)…`);
     // SIGTERM makes the Notebook stop its loop, shut down kernels and exit, without a prompt.
     child.kill("SIGTERM");
@@ -186,8 +187,9 @@ async function main() {
     process.stderr.write(`could not start ${PYTHON}: ${error.message}\n`);
   });
 
-  const ready = await Promise.race([waitUntilReady(child, port, token), exited.then(() => false)]);
-  if (ready && !stopping) {
+  const port = await Promise.race([waitUntilReady(child, env.JUPYTER_RUNTIME_DIR, token), exited.then(() => null)]);
+  if (port !== null && port !== wantedPort) log(`port ${wantedPort} is in use: using port ${port} instead`);
+  if (port !== null && !stopping) {
     const host = isLoopback(ip) ? "127.0.0.1" : ip === "0.0.0.0" || ip === "::" ? null : ip;
     const base = `http://${host ?? "127.0.0.1"}:${port}`;
     const lines = [

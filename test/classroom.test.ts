@@ -11,9 +11,7 @@
 // 2. Robustness: every lesson, in one kernel, runs top to bottom, then every code cell again bottom to
 //    top, then in a shuffled (seeded) order, then Run All again, then restarts and runs all: no cell may
 //    fail or write to stderr at any point (test/support/run-cells-in-order.py).
-// 3. Binder/JupyterHub: the files repo2docker reads are well-formed; binder/postBuild, run with a
-//    throwaway HOME against this checkout, registers a tslab kernel that Jupyter lists and that runs a
-//    lesson; the hub image's start hook gives a user an editable copy of the lessons that runs.
+// 3. Binder/JupyterHub: in binder.test.ts and class.test.ts.
 // 4. Printable handouts: `npm run build` for notebook 5, printed to PDF by chromium; the PDF has pages,
 //    its figures are vectors (no raster images), and no cell or figure is cut by a page break.
 
@@ -26,10 +24,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
-  realpathSync,
   rmSync,
-  statSync,
-  writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -419,114 +414,6 @@ describe("classroom: restarts and re-runs in any order never leave a notebook er
       assert.equal(report.runs.length, expected, "every planned execution happened");
       t.diagnostic(`${report.runs.length} cell runs and a restart in ${report.seconds.toFixed(1)} s`);
     });
-  });
-});
-
-// --- 3. Binder / JupyterHub -----------------------------------------------------------------------------
-
-const BINDER = join(ROOT, "binder");
-
-/** The environment without anything pointing Jupyter at this checkout's .jupyter-local. */
-function plainEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, PYTHONNOUSERSITE: "1" };
-  for (const name of ["JUPYTER_PATH", "JUPYTER_DATA_DIR", "JUPYTER_CONFIG_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"]) delete env[name];
-  return env;
-}
-
-describe("classroom: Binder / JupyterHub configuration (binder/)", () => {
-  const scratch = mkdtempSync(join(tmpdir(), "amsgrad-binder-"));
-  after(() => rmSync(scratch, { recursive: true, force: true }));
-
-  test("the files repo2docker reads are there and well-formed", () => {
-    const environment = readFileSync(join(BINDER, "environment.yml"), "utf8");
-    assert.match(environment, /^channels:\s*\n\s+- conda-forge/m, "environment.yml uses conda-forge");
-    assert.match(environment, /^\s+- nodejs>=20\.19\s*$/m, "environment.yml installs Node >= 20.19");
-    assert.ok(!existsSync(join(BINDER, "Dockerfile")), "no binder/Dockerfile: repo2docker would ignore everything else");
-    for (const script of ["postBuild", "start"]) {
-      const path = join(BINDER, script);
-      assert.ok(statSync(path).mode & 0o100, `binder/${script} is executable`);
-      const syntax = spawnSync("bash", ["-n", path], { encoding: "utf8" });
-      assert.equal(syntax.status, 0, `bash -n binder/${script}: ${syntax.stderr}`);
-    }
-    const hook = spawnSync("bash", ["-n", join(BINDER, "jupyterhub", "amsgrad-notebooks.sh")], { encoding: "utf8" });
-    assert.equal(hook.status, 0, hook.stderr);
-    assert.match(readFileSync(join(BINDER, "start"), "utf8"), /exec "\$@"\s*$/, "binder/start hands over to the server");
-    const dockerfile = readFileSync(join(BINDER, "jupyterhub", "Dockerfile"), "utf8");
-    assert.match(dockerfile, /binder\/postBuild/, "the hub image uses the same postBuild");
-  });
-
-  test("postBuild registers a tslab kernel that Jupyter finds and that runs a lesson", async (t) => {
-    const home = join(scratch, "home");
-    mkdirSync(home);
-    const began = Date.now();
-    const build = spawnSync("bash", [join(BINDER, "postBuild")], {
-      cwd: ROOT,
-      encoding: "utf8",
-      env: { ...plainEnv(home), AMSGRAD_SKIP_NPM_CI: "1", AMSGRAD_KERNEL_SCOPE: "--user", JUPYTER_PYTHON: PYTHON },
-      timeout: 120_000,
-    });
-    assert.equal(build.status, 0, `postBuild failed:\n${build.stdout}\n${build.stderr}`);
-    const listing = spawnSync(PYTHON, ["-m", "jupyter", "kernelspec", "list", "--json"], { encoding: "utf8", env: plainEnv(home) });
-    assert.equal(listing.status, 0, listing.stderr);
-    const specs = JSON.parse(listing.stdout) as {
-      kernelspecs: Record<string, { resource_dir: string; spec: { argv: string[]; display_name: string; language: string } }>;
-    };
-    const tslab = specs.kernelspecs.tslab;
-    assert.ok(tslab, `Jupyter lists tslab (got ${Object.keys(specs.kernelspecs).join(", ")})`);
-    assert.equal(tslab.resource_dir, join(home, ".local", "share", "jupyter", "kernels", "tslab"), "registered for the user");
-    assert.equal(tslab.spec.display_name, "TypeScript (tslab)");
-    assert.deepEqual(tslab.spec.argv, [process.execPath, join(ROOT, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"]);
-
-    // nbclient, as Binder's Jupyter would run it: the kernel found through HOME only.
-    const executed = join(scratch, "executed.ipynb");
-    const script = `
-import sys, nbformat
-from nbclient import NotebookClient
-nb = nbformat.read(sys.argv[1], as_version=4)
-NotebookClient(nb, kernel_name="tslab", timeout=120, allow_errors=True, resources={"metadata": {"path": sys.argv[3]}}).execute()
-nbformat.write(nb, sys.argv[2])
-`;
-    const run = spawnSync(PYTHON, ["-c", script, join(NOTEBOOKS_DIR, LESSON), executed, NOTEBOOKS_DIR], {
-      encoding: "utf8",
-      env: plainEnv(home),
-      timeout: 180_000,
-    });
-    assert.equal(run.status, 0, run.stderr);
-    const nb = readNotebook(executed);
-    const code = nb.cells.filter((c) => c.cell_type === "code");
-    const stderr = code.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "error" || (o.output_type === "stream" && o.name === "stderr")));
-    assert.deepEqual(stderr, [], "no cell failed");
-    const svgs = code.flatMap((c) => (c.outputs ?? []).filter((o) => o.output_type === "display_data" && "image/svg+xml" in o.data));
-    assert.ok(svgs.length >= 1, "the figures were drawn");
-    t.diagnostic(`postBuild + kernelspec list + ${LESSON} through the registered kernel: ${((Date.now() - began) / 1000).toFixed(1)} s`);
-  });
-
-  test("the JupyterHub start hook gives each user an editable copy of the lessons that runs", async () => {
-    const user = join(scratch, "user-lessons");
-    const hook = join(BINDER, "jupyterhub", "amsgrad-notebooks.sh");
-    const source = () =>
-      spawnSync("bash", ["-c", 'source "$0"; echo "status $?"', hook], {
-        encoding: "utf8",
-        env: { ...process.env, AMSGRAD_HOME: ROOT, AMSGRAD_NOTEBOOKS: user, NB_UID: "" },
-      });
-    const first = source();
-    assert.match(first.stdout, /status 0/, first.stderr);
-    const lessons = notebookSources().map((p) => basename(p));
-    for (const name of lessons) assert.ok(existsSync(join(user, name)), `${name} copied`);
-    assert.equal(realpathSync(join(user, "node_modules")), realpathSync(join(ROOT, "node_modules")), "node_modules points into the image's copy");
-    // A student's edit survives the next start; a lesson deleted by mistake comes back.
-    const edited = join(user, LESSON);
-    writeFileSync(edited, readFileSync(edited, "utf8").replace("alpha: 0.007", "alpha: 0.05"));
-    const editedHash = sha256(edited);
-    rmSync(join(user, lessons[0]!));
-    const second = source();
-    assert.match(second.stdout, /status 0/, second.stderr);
-    assert.equal(sha256(edited), editedHash, "the student's copy is not overwritten");
-    assert.ok(existsSync(join(user, lessons[0]!)), "a missing lesson is copied again");
-    // The copy runs where it is, with the kernel resolving "amsgrad" through the symlink.
-    const plan: PlanStep[] = [{ label: "run all", cells: readNotebook(edited).cells.flatMap((c, i) => (c.cell_type === "code" ? [i] : [])) }];
-    const { report, log } = await runPlan(edited, plan);
-    assert.ok(report?.ok, `the user's copy of ${LESSON} runs:\n${log}`);
   });
 });
 

@@ -39,6 +39,29 @@ test("amsgrad/figures, the eager entry, does load them (the recorder sees what i
   assert.ok(loaded.some((url) => url.includes("/linkedom/")), "linkedom");
 });
 
+test("the main entry's figures (one bundled file, loaded on first use) are the eager entry's, byte for byte", () => {
+  const run = spawnSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `import * as main from "amsgrad";
+       import * as eager from "amsgrad/figures";
+       import { existsSync } from "node:fs";
+       const run = main.amsgrad(main.bowl.objective, main.bowl.derivative, { start: [-0.5, 0.8], nIter: 40 });
+       const same = [
+         main.contourFigure(main.rosenbrock).svg === eager.contourFigure(main.rosenbrock).svg,
+         main.contourFigure(main.bowl, { paths: [run] }).svg === eager.contourFigure(main.bowl, { paths: [run] }).svg,
+         main.surfaceFigure(main.bowl).svg === eager.surfaceFigure(main.bowl).svg,
+       ];
+       console.log(JSON.stringify({ bundle: existsSync(new URL("./lazy/figures.cjs", import.meta.resolve("amsgrad"))), same }));`,
+    ],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  assert.equal(run.status, 0, run.stderr);
+  assert.deepEqual(JSON.parse(run.stdout), { bundle: true, same: [true, true, true] });
+});
+
 test("a figure function from the main entry draws on its first call", () => {
   const run = spawnSync(
     process.execPath,

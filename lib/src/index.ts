@@ -24,10 +24,12 @@ export {
   alphaAt,
   amsgradOptimizer,
   beta1At,
+  checkedOptimizer,
   defaultBeta1Schedule,
   effectiveStepSize,
   gradientDescentOptimizer,
   integerPower,
+  MAX_PARAMETERS,
   resolveHyperparameters,
 } from "./optimizer.js";
 export type {
@@ -40,8 +42,8 @@ export type {
 } from "./optimizer.js";
 
 // Runs (run.ts, loop.ts, trace.ts): the tutorial's function and its records.
-export { RunStoppedError, adam, amsgrad, gradientDescent } from "./run.js";
-export type { Derivative, IterationCallback, IterationInfo, Objective, RunOptions, RunResult } from "./run.js";
+export { MAX_DIMENSIONS, MAX_RESULT_BYTES, RunStoppedError, adam, amsgrad, gradientDescent } from "./run.js";
+export type { Derivative, IterationCallback, IterationInfo, Keep, Objective, RunOptions, RunResult } from "./run.js";
 export { traceRun } from "./trace.js";
 export type { RunFunction, TracedRun } from "./trace.js";
 

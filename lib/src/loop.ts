@@ -118,7 +118,7 @@ function describeReturned(value: unknown): string {
  * iteration. Per iteration t = 0 … nIter − 1 (the update's own count is t + 1):
  *
  *   g ← derivative(...x)          checked: the right length, every value finite
- *   optimizer.update(x, g, state) (the update rule: see `amsgradOptimizer`)
+ *   optimizer.update(x, g, state) (the update rule: see `amsgradOptimizer`); m and v checked finite
  *   x ← clip(x, bounds)           only with `project`
  *   f ← objective(...x)           checked: a finite number; x checked finite too
  *   sink.step(t, x, f, g, state)
@@ -179,6 +179,18 @@ export function runLoop(
       gradient[i] = gi;
     }
     optimizer.update(point, gradient, state);
+    // A finite gradient can still overflow the moments (g = 1e200: g² = ∞): v̂ would then be ∞ and the
+    // coordinate frozen for the rest of the run without a word. That is a failed step too.
+    const { m, v } = state;
+    for (let i = 0; i < m.length; i++) {
+      if (!Number.isFinite(m[i])) {
+        return fail(t, `non-finite first moment m = ${describe(m[i])} in coordinate ${i} after the update (gradient ${describe(gradient[i])})`);
+      }
+      if (!Number.isFinite(v[i])) {
+        const why = Number.isFinite(gradient[i] * gradient[i]) ? "" : `: the gradient ${describe(gradient[i])} squared overflows`;
+        return fail(t, `non-finite second moment v = ${describe(v[i])} in coordinate ${i} after the update${why}`);
+      }
+    }
     if (project && bounds) {
       for (let i = 0; i < n; i++) point[i] = Math.min(bounds[i][1], Math.max(bounds[i][0], point[i]));
     }

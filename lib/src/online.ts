@@ -1,4 +1,5 @@
-import { checkCount, checkFinite, checkFunction, checkKnownKeys, describe } from "./errors.js";
+import { checkCount, checkFinite, checkFunction, checkKnownKeys, checkSeed, describe } from "./errors.js";
+import { RunStoppedError } from "./run.js";
 import type { Optimizer } from "./optimizer.js";
 import { seededRandom, type RandomSource } from "./random.js";
 
@@ -73,7 +74,9 @@ export interface OnlineRunResult {
 
 /**
  * Runs a low-level {@link Optimizer} on an online linear problem, projecting each iterate into the
- * problem's interval (the paper's Project_F), and records the iterate and the average regret.
+ * problem's interval (the paper's Project_F), and records the iterate and the average regret. A
+ * coefficient that is not a finite number, an `rng` outside [0, 1) or an update that leaves a non-finite
+ * value stops the run with a `RunStoppedError` (its `partial`: what was recorded, `iteration`: the step t).
  * The regret is exact for linear losses: R_T = Σ c_t·x_t + |Σ c_t| on [−1, 1] (in general,
  * Σ c_t·x_t − min(C·lo, C·hi) with C = Σ c_t).
  *
@@ -87,20 +90,35 @@ export function runOnline(
   options: OnlineRunOptions = {},
 ): OnlineRunResult {
   const where = "runOnline";
+  if (problem === null || typeof problem !== "object" || typeof problem.coefficient !== "function" || !Array.isArray(problem.bounds)) {
+    throw new TypeError(`${where}: problem must be an online problem (counterexample, stochasticCounterexample, …), got ${describe(problem)}`);
+  }
+  if (optimizer === null || typeof optimizer !== "object" || typeof optimizer.update !== "function" || typeof optimizer.init !== "function") {
+    throw new TypeError(`${where}: optimizer must be one made by amsgradOptimizer(), adamOptimizer(), …, got ${describe(optimizer)}`);
+  }
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
   checkKnownKeys(where, options, ["nIter", "start", "recordEvery", "seed", "rng"]);
-  const nIter = options.nIter ?? 1_000_000;
+  const nIter = options.nIter === undefined ? 1_000_000 : options.nIter;
   checkCount(where, "nIter", nIter);
   const [lo, hi] = problem.bounds;
-  const start = options.start ?? 0;
+  const start = options.start === undefined ? 0 : options.start;
   checkFinite(where, "start", start);
   if (!(start >= lo && start <= hi)) {
     throw new RangeError(`${where}: start must lie in the problem's interval [${lo}, ${hi}], got ${describe(start)}`);
   }
-  const recordEvery = options.recordEvery ?? Math.max(1, Math.floor(nIter / 1000));
+  const recordEvery = options.recordEvery === undefined ? Math.max(1, Math.floor(nIter / 1000)) : options.recordEvery;
   checkCount(where, "recordEvery", recordEvery);
-  if (recordEvery < 1) throw new RangeError(`${where}: recordEvery must be an integer >= 1, got ${recordEvery}`);
+  if (recordEvery < 1) throw new RangeError(`${where}: recordEvery must be an integer >= 1, got ${describe(recordEvery)}`);
+  if (options.rng !== undefined && options.seed !== undefined) throw new TypeError(`${where}: give seed or rng, not both`);
   if (options.rng !== undefined) checkFunction(where, "rng", options.rng);
-  const rng = options.rng ?? seededRandom(options.seed ?? 1);
+  if (options.seed !== undefined) checkSeed(where, "seed", options.seed);
+  const source = options.rng ?? seededRandom(options.seed ?? 1);
+  // The problem draws from this: a number outside [0, 1) would silently bend its probabilities.
+  const rng = (): number => {
+    const u = source();
+    if (!(typeof u === "number" && u >= 0 && u < 1)) throw new RangeError(`rng must return numbers in [0, 1), got ${describe(u)}`);
+    return u;
+  };
 
   const x = Float64Array.of(start);
   const grad = new Float64Array(1);
@@ -108,12 +126,25 @@ export function runOnline(
   const result: OnlineRunResult = { t: [], x: [], averageRegret: [], final: start };
   let lossSum = 0; // Σ c_s·x_s
   let slopeSum = 0; // C = Σ c_s
+  const stop = (t: number, why: string, cause?: unknown): never => {
+    result.final = x[0];
+    throw new RunStoppedError<OnlineRunResult>(`${where}: stopped at step ${t}: ${why}`, t, result, { cause });
+  };
   for (let t = 1; t <= nIter; t++) {
-    const c = problem.coefficient(t, rng);
+    let c: number;
+    try {
+      c = problem.coefficient(t, rng);
+    } catch (error) {
+      return stop(t, (error as Error)?.message ?? String(error), error);
+    }
+    if (typeof c !== "number" || !Number.isFinite(c)) stop(t, `the problem's coefficient is ${describe(c)}, not a finite number`);
     lossSum += c * x[0];
     slopeSum += c;
     grad[0] = c;
     optimizer.update(x, grad, state);
+    if (!(Number.isFinite(x[0]) && Number.isFinite(state.v[0] ?? 0) && Number.isFinite(state.m[0] ?? 0))) {
+      stop(t, `the update gave x = ${describe(x[0])} (m = ${describe(state.m[0])}, v = ${describe(state.v[0])})`);
+    }
     x[0] = Math.min(hi, Math.max(lo, x[0]));
     if (t % recordEvery === 0 || t === nIter) {
       result.t.push(t);

@@ -4,6 +4,7 @@ import {
   checkDecayFactor,
   checkKnownKeys,
   checkNonNegative,
+  checkNumber,
   checkPositive,
   checkUnitInterval,
   describe,
@@ -158,6 +159,9 @@ export interface Optimizer {
   /**
    * One iteration t = state.step + 1: updates `state` from `grad`, then `params` in place.
    * Where the denominator is 0 (every gradient so far was 0 and eps = 0) the step is 0, not NaN.
+   * Unchecked, for speed: a NaN or infinite gradient (or one whose square overflows) writes NaN or
+   * frozen values into `params` and the state without a word. {@link checkedOptimizer} checks every
+   * step; the drivers (`amsgrad()`, …) check every step themselves.
    */
   update(params: Float64Array, grad: Float64Array, state: OptimizerState): void;
   /**
@@ -370,13 +374,14 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
     name,
     hyperparameters: hyper,
     init(size: number): OptimizerState {
-      if (!(Number.isSafeInteger(size) && size > 0)) {
-        throw new RangeError(`${name}: init(size) needs a positive integer size, got ${describe(size)}`);
-      }
-      const v = new Float64Array(size);
-      return { step: 0, m: new Float64Array(size), v, vmax: keepMax ? new Float64Array(size) : v };
+      checkSize(name, size);
+      return allocate(name, size, () => {
+        const v = new Float64Array(size);
+        return { step: 0, m: new Float64Array(size), v, vmax: keepMax ? new Float64Array(size) : v };
+      });
     },
     update(params: Float64Array, grad: Float64Array, state: OptimizerState): void {
+      checkUpdateArguments(name, params, grad, state);
       const n = params.length;
       if (grad.length !== n || state.m.length !== n) {
         throw new RangeError(
@@ -403,6 +408,45 @@ function createOptimizer(name: "amsgrad" | "adam", options: Partial<Hyperparamet
   };
 }
 
+/**
+ * The most parameters one optimizer state may hold: 2^30 (three Float64Arrays of 8 GiB each would be far
+ * beyond any notebook kernel's memory; engines refuse typed arrays much past this anyway).
+ */
+export const MAX_PARAMETERS = 2 ** 30;
+
+function checkSize(where: string, size: unknown): asserts size is number {
+  checkNumber(where, "init(size)", size);
+  if (!(Number.isSafeInteger(size) && size > 0 && size <= MAX_PARAMETERS)) {
+    throw new RangeError(`${where}: init(size) needs an integer size from 1 to ${MAX_PARAMETERS} (2^30), got ${describe(size)}`);
+  }
+}
+
+/** Allocates the state, turning the engine's "Array buffer allocation failed" into a message that says what. */
+function allocate<T>(where: string, size: number, make: () => T): T {
+  try {
+    return make();
+  } catch (error) {
+    throw new RangeError(`${where}: init(${size}) could not allocate the state (3 × ${size} doubles): ${(error as Error)?.message ?? error}`, {
+      cause: error,
+    });
+  }
+}
+
+/** update() needs three Float64Arrays and a state from init(): said plainly, not as a bare TypeError. */
+function checkUpdateArguments(where: string, params: unknown, grad: unknown, state: unknown): void {
+  if (!(params instanceof Float64Array)) throw new TypeError(`${where}: update(params, grad, state) needs params as a Float64Array, got ${describe(params)}`);
+  if (!(grad instanceof Float64Array)) throw new TypeError(`${where}: update(params, grad, state) needs grad as a Float64Array, got ${describe(grad)}`);
+  const s = state as Partial<OptimizerState> | null;
+  if (s === null || typeof s !== "object" || !(s.m instanceof Float64Array) || !(s.v instanceof Float64Array) || typeof s.step !== "number") {
+    throw new TypeError(`${where}: update(params, grad, state) needs the state init() returned, got ${describe(state)}`);
+  }
+}
+
+/** Refuses a missing or non-object options argument with the library's message. */
+function checkOptions(where: string, options: unknown): void {
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+}
+
 /** The option names accepted by {@link amsgradOptimizer} and {@link adamOptimizer}. */
 const OPTIMIZER_OPTIONS: readonly string[] = HYPERPARAMETER_NAMES;
 
@@ -425,6 +469,7 @@ const OPTIMIZER_OPTIONS: readonly string[] = HYPERPARAMETER_NAMES;
  * for (let t = 0; t < 100; t++) { computeGradient(params, grad); opt.update(params, grad, state); }
  */
 export function amsgradOptimizer(options: Partial<Hyperparameters> = {}): Optimizer {
+  checkOptions("amsgradOptimizer", options);
   checkKnownKeys("amsgradOptimizer", options, OPTIMIZER_OPTIONS);
   return createOptimizer("amsgrad", options);
 }
@@ -437,6 +482,7 @@ export function amsgradOptimizer(options: Partial<Hyperparameters> = {}): Optimi
  * const opt = adamOptimizer({ biasCorrection: true }); // torch.optim.Adam(lr=0.007, betas=(0.9, 0.99))
  */
 export function adamOptimizer(options: Partial<Hyperparameters> = {}): Optimizer {
+  checkOptions("adamOptimizer", options);
   checkKnownKeys("adamOptimizer", options, OPTIMIZER_OPTIONS);
   return createOptimizer("adam", options);
 }
@@ -458,6 +504,7 @@ export type GradientDescentHyperparameters = Pick<Hyperparameters, "alpha" | "al
  */
 export function gradientDescentOptimizer(options: Partial<GradientDescentHyperparameters> = {}): Optimizer {
   const where = "gradientDescentOptimizer";
+  checkOptions(where, options);
   checkKnownKeys(where, options, ["alpha", "alphaSchedule", "alphaDecay"]);
   const { alpha, alphaSchedule, alphaDecay } = options;
   const resolved = resolveHyperparameters({ alpha, alphaSchedule, alphaDecay }, where);
@@ -467,12 +514,11 @@ export function gradientDescentOptimizer(options: Partial<GradientDescentHyperpa
     name: "gradient-descent",
     hyperparameters: hyper,
     init(size: number): OptimizerState {
-      if (!(Number.isSafeInteger(size) && size > 0)) {
-        throw new RangeError(`gradient-descent: init(size) needs a positive integer size, got ${describe(size)}`);
-      }
+      checkSize("gradient-descent", size);
       return { step: 0, m: empty, v: empty, vmax: empty };
     },
     update(params: Float64Array, grad: Float64Array, state: OptimizerState): void {
+      checkUpdateArguments("gradient-descent", params, grad, state);
       const n = params.length;
       if (grad.length !== n) {
         throw new RangeError(`gradient-descent: update needs params and grad of one length, got ${n} and ${grad.length}`);
@@ -483,5 +529,42 @@ export function gradientDescentOptimizer(options: Partial<GradientDescentHyperpa
       state.step = t;
     },
     effectiveStepSize: (state) => alphaAt(hyper, state.step),
+  };
+}
+
+/**
+ * The same optimizer with every step checked, for hand-written loops over the low-level API: `update`
+ * throws a RangeError naming the coordinate when the gradient holds a NaN or an infinity (before
+ * anything changes), or when the update leaves a non-finite parameter or moment (a finite gradient
+ * whose square overflows, say; params and state then hold that update's values). About one extra pass
+ * over the arrays per step.
+ *
+ * @example
+ * const opt = checkedOptimizer(amsgradOptimizer({ alpha: 0.01 }));
+ * opt.update(params, Float64Array.of(NaN), state); // RangeError: amsgrad: update: non-finite gradient NaN in coordinate 0
+ */
+export function checkedOptimizer(optimizer: Optimizer): Optimizer {
+  if (optimizer === null || typeof optimizer !== "object" || typeof optimizer.update !== "function" || typeof optimizer.init !== "function") {
+    throw new TypeError(`checkedOptimizer: needs an optimizer (amsgradOptimizer(), adamOptimizer(), …), got ${describe(optimizer)}`);
+  }
+  const where = `${optimizer.name}: update`;
+  const finite = (name: string, values: Float64Array) => {
+    for (let i = 0; i < values.length; i++) {
+      if (!Number.isFinite(values[i])) throw new RangeError(`${where}: non-finite ${name} ${describe(values[i])} in coordinate ${i}`);
+    }
+  };
+  return {
+    name: optimizer.name,
+    hyperparameters: optimizer.hyperparameters,
+    init: (size) => optimizer.init(size),
+    update(params, grad, state) {
+      checkUpdateArguments(optimizer.name, params, grad, state);
+      finite("gradient", grad);
+      optimizer.update(params, grad, state);
+      finite("parameter", params);
+      finite("first moment m", state.m);
+      finite("second moment v", state.v);
+    },
+    effectiveStepSize: (state, i) => optimizer.effectiveStepSize(state, i),
   };
 }

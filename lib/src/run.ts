@@ -41,7 +41,35 @@ export interface RunOptions extends Partial<Hyperparameters> {
   project?: boolean;
   /** Called after every iteration (progress lines, live plots). */
   onIteration?: IterationCallback;
+  /**
+   * Which iterates the result keeps: `"all"` (default: `solutions[t]` for every t), `{ every: k }` (the
+   * point after every k-th iteration, t = k − 1, 2k − 1, …, and always the last), `"last"` (only the last)
+   * or `"none"` (no path; `best` and `score` still tell where the run ended). Long runs need one of the
+   * thinner ones: a result that would hold more than {@link MAX_RESULT_BYTES} is refused before the first step.
+   */
+  keep?: Keep;
 }
+
+/** What a run's result keeps of its path: see {@link RunOptions.keep}. */
+export type Keep = "all" | "last" | "none" | { readonly every: number };
+
+/**
+ * The most memory a run's result may need, about 1 GiB: above it the run is refused before its first
+ * step (a kernel that runs out of memory dies with every variable in it). Estimated as
+ * {@link BYTES_PER_KEPT_POINT} per kept point plus 8 bytes per coordinate.
+ */
+export const MAX_RESULT_BYTES = 2 ** 30;
+
+/** What one kept point costs besides its coordinates: the array that holds it, its score, its slot. */
+export const BYTES_PER_KEPT_POINT = 48;
+
+/**
+ * The most coordinates `amsgrad()`, `adam()` and `gradientDescent()` accept: they call
+ * `objective(...point)` with the coordinates as separate arguments, as the tutorial does, and JavaScript
+ * engines limit how many arguments a call may have (about 125,000 in Node 20, fewer deep in a stack).
+ * Larger problems use the in-place `amsgradOptimizer` API, which has no such limit.
+ */
+export const MAX_DIMENSIONS = 50_000;
 
 /** The result of a run, as the tutorial returns it plus the whole path. */
 export interface RunResult {
@@ -55,21 +83,28 @@ export interface RunResult {
   scores: number[];
   /** The point the run started from. */
   start: number[];
+  /**
+   * Only when `keep` thins the path (`{ every: k }`, `"last"`, `"none"`): the iteration t of each point
+   * in `solutions` (and `scores`).
+   */
+  iterations?: number[];
 }
 
 /**
- * Thrown when a run cannot go on: a non-finite gradient or objective, a gradient of the wrong length,
- * or an exception from a callback. It names the iteration and keeps every result computed before it.
+ * Thrown when a run cannot go on: a non-finite gradient, moment, coordinate or objective, a gradient of
+ * the wrong length, or an exception from a callback. It names the iteration and keeps every result
+ * computed before it (`runOnline` throws it too, with its own result type as `partial`).
  */
-export class RunStoppedError extends Error {
+export class RunStoppedError<Partial = RunResult> extends Error {
   /** The iteration (0-based, as in `solutions`) that failed. */
   readonly iteration: number;
   /**
-   * Everything computed before the failure: `solutions.length === iteration` when the iteration's step
-   * failed, `iteration + 1` when only the `onIteration` callback after it threw (its result is kept).
+   * Everything computed before the failure: with `keep: "all"`, `solutions.length === iteration` when
+   * the iteration's step failed, `iteration + 1` when only the `onIteration` callback after it threw
+   * (its result is kept).
    */
-  readonly partial: RunResult;
-  constructor(message: string, iteration: number, partial: RunResult, options?: { cause?: unknown }) {
+  readonly partial: Partial;
+  constructor(message: string, iteration: number, partial: Partial, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "RunStoppedError";
     this.iteration = iteration;
@@ -86,6 +121,7 @@ const RUN_OPTIONS: readonly string[] = [
   "rng",
   "project",
   "onIteration",
+  "keep",
 ];
 
 /** Checks the run options that are not hyperparameters and draws or copies the start point. */
@@ -124,36 +160,112 @@ function prepareRun(where: string, objective: unknown, derivative: unknown, opti
   } else {
     throw new TypeError(`${where}: give a start point (start) or bounds to draw one from`);
   }
-  return { nIter, bounds, project, start };
+  if (start.length > MAX_DIMENSIONS) {
+    throw new RangeError(
+      `${where}: ${start.length} coordinates are more than the ${MAX_DIMENSIONS.toLocaleString("en")} this function passes as ` +
+        "separate arguments to objective(...point) (engines limit a call's arguments); for large problems use " +
+        "amsgradOptimizer() with your own loop (README: Large problems)",
+    );
+  }
+  const keep = checkKeep(where, options.keep);
+  return { nIter, bounds, project, start, keep };
+}
+
+/** Checks `keep` and gives it as a stride: 1 for "all", k for { every: k }, 0 for "last" and -1 for "none". */
+function checkKeep(where: string, keep: unknown): number {
+  if (keep === undefined || keep === "all") return 1;
+  if (keep === "last") return 0;
+  if (keep === "none") return -1;
+  const every = keep !== null && typeof keep === "object" ? (keep as { every?: unknown }).every : undefined;
+  if (typeof every === "number" && Number.isSafeInteger(every) && every >= 1) return every;
+  throw new TypeError(`${where}: keep must be "all", "last", "none" or { every: k } with an integer k >= 1, got ${describe(keep)}`);
+}
+
+/** How many points a run keeps for a stride from {@link checkKeep}. */
+function keptPoints(nIter: number, stride: number): number {
+  if (stride === 1) return nIter;
+  if (stride > 1) return Math.floor(nIter / stride) + (nIter % stride === 0 ? 0 : 1);
+  return stride === 0 ? Math.min(1, nIter) : 0;
 }
 
 /**
- * Keeps a run as arrays, for the drivers' {@link RunResult}: one copy of the point per iteration.
- * traceRun extends it to keep the optimizer's state too.
+ * Refuses, before the first step, a run whose result would need more than {@link MAX_RESULT_BYTES}:
+ * `pointBytes` is what one kept point costs (traceRun keeps four more arrays per iteration).
+ */
+export function checkResultSize(where: string, nIter: number, dimensions: number, stride: number, arraysPerPoint = 1): void {
+  const points = keptPoints(nIter, stride);
+  const bytes = points * arraysPerPoint * (BYTES_PER_KEPT_POINT + 8 * dimensions);
+  if (bytes > MAX_RESULT_BYTES) {
+    const gb = (bytes / 2 ** 30).toFixed(1);
+    throw new RangeError(
+      `${where}: keeping ${points.toLocaleString("en")} points of ${dimensions} coordinates needs about ${gb} GB, more than ` +
+        `the ${MAX_RESULT_BYTES / 2 ** 30} GB a result may hold; keep less (keep: "last", keep: "none" or keep: { every: k }) ` +
+        "or run fewer iterations",
+    );
+  }
+}
+
+/**
+ * Keeps a run as arrays, for the drivers' {@link RunResult}: one copy of the point per kept iteration
+ * (`keep`, as a stride from checkKeep), and always where the run ended. traceRun extends it to keep the
+ * optimizer's state too.
  */
 export class ResultRecorder implements RunSink {
   readonly solutions: number[][] = [];
   readonly scores: number[] = [];
+  /** The iteration of each kept point, when the path is thinned (stride ≠ 1). */
+  readonly iterations: number[] = [];
   /** f at the start; NaN until the loop has evaluated it. */
   startScore = NaN;
-  constructor(readonly startPoint: readonly number[]) {}
+  /** Where the run is now: the last iterate and f there (the start until a step succeeds). */
+  private readonly last: Float64Array;
+  private lastScore = NaN;
+  private lastT = -1;
+  constructor(
+    readonly startPoint: readonly number[],
+    /** 1 keeps every point, k > 1 every k-th and the last, 0 only the last, −1 none. */
+    readonly stride = 1,
+    readonly nIter = Infinity,
+  ) {
+    this.last = Float64Array.from(startPoint);
+  }
   start(_point: Float64Array, score: number): void {
     this.startScore = score;
+    this.lastScore = score;
   }
-  step(_t: number, point: Float64Array, score: number, _gradient: Float64Array, _state: OptimizerState): void {
-    this.solutions.push(Array.from(point));
-    this.scores.push(score);
+  step(t: number, point: Float64Array, score: number, gradient: Float64Array, state: OptimizerState): void {
+    this.last.set(point);
+    this.lastScore = score;
+    this.lastT = t;
+    const stride = this.stride;
+    if (stride === 1 || (stride > 1 && ((t + 1) % stride === 0 || t === this.nIter - 1))) {
+      this.solutions.push(Array.from(point));
+      this.scores.push(score);
+      if (stride !== 1) this.iterations.push(t);
+      this.kept(t, point, score, gradient, state);
+    }
   }
-  /** The tutorial's `[best, score]` plus the path: the last point, or the start when there was none. */
+  /** Called for every kept point, after it was stored (traceRun records the state here). */
+  protected kept(_t: number, _point: Float64Array, _score: number, _gradient: Float64Array, _state: OptimizerState): void {}
+  /** The tutorial's `[best, score]` plus the path: where the run ended (the start when no step was taken). */
   result(): RunResult {
-    const n = this.solutions.length;
-    return {
-      best: n ? this.solutions[n - 1].slice() : this.startPoint.slice(),
-      score: n ? this.scores[n - 1] : this.startScore,
+    const ran = this.lastT >= 0;
+    const result: RunResult = {
+      best: Array.from(this.last),
+      score: ran ? this.lastScore : this.startScore,
       solutions: this.solutions,
       scores: this.scores,
       start: this.startPoint.slice(),
     };
+    if (this.stride === 0 && ran) {
+      // "last": the one point kept is where the run ended.
+      result.solutions = [Array.from(this.last)];
+      result.scores = [this.lastScore];
+      result.iterations = [this.lastT];
+    } else if (this.stride !== 1) {
+      result.iterations = this.iterations;
+    }
+    return result;
   }
 }
 
@@ -177,8 +289,8 @@ export function driverOf(run: unknown): Driver | undefined {
 }
 
 /**
- * Checks the options, draws the start, runs {@link runLoop} into the recorder `record(start, optimizer)`
- * makes and returns that recorder; throws a {@link RunStoppedError} holding the recorder's result when
+ * Checks the options (and that the result fits in memory), draws the start, runs {@link runLoop} into the
+ * recorder `record(start, optimizer, stride, nIter)` makes and returns that recorder; throws a {@link RunStoppedError} holding the recorder's result when
  * a step fails. Every driver (and traceRun) is this function with its own recorder.
  */
 export function drive<R extends ResultRecorder>(
@@ -186,11 +298,13 @@ export function drive<R extends ResultRecorder>(
   objective: Objective,
   derivative: Derivative,
   options: RunOptions,
-  record: (start: number[], optimizer: Optimizer) => R,
+  record: (start: number[], optimizer: Optimizer, stride: number, nIter: number) => R,
+  arraysPerPoint = 1,
 ): R {
   const setup = prepareRun(driver.where, objective, derivative, options, driver.options);
+  checkResultSize(driver.where, setup.nIter, setup.start.length, setup.keep, arraysPerPoint);
   const optimizer = driver.optimizer(options);
-  const recorder = record(setup.start, optimizer);
+  const recorder = record(setup.start, optimizer, setup.keep, setup.nIter);
   const stop = runLoop(optimizer, objective, derivative, setup, recorder, options.onIteration);
   if (stop) {
     throw new RunStoppedError(stopMessage(driver.where, stop), stop.iteration, recorder.result(), { cause: stop.cause });
@@ -233,7 +347,7 @@ const GRADIENT_DESCENT: Driver = {
   optimizer: ({ alpha, alphaSchedule, alphaDecay }) => gradientDescentOptimizer({ alpha, alphaSchedule, alphaDecay }),
 };
 
-const record = (start: number[]) => new ResultRecorder(start);
+const record = (start: number[], _optimizer: Optimizer, stride: number, nIter: number) => new ResultRecorder(start, stride, nIter);
 
 /**
  * Gradient descent with AMSGrad, as the tutorial's `amsgrad()`, for any number of dimensions.

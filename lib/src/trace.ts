@@ -1,6 +1,6 @@
 /**
- * Recording what a run's figures and tables need beyond its result: after every iteration, the gradient the
- * update used, the optimizer's moments m, v, v̂ and the effective step size per coordinate, the factor s that multiplies m in the update
+ * Recording what a run's figures and tables need beyond its result: after every iteration, the gradient
+ * it used, the optimizer's moments m, v, v̂ and the effective step size per coordinate, the factor s that multiplies m in the update
  * x ← x − s·m (its formula: `effectiveStepSize` in optimizer.ts). The run itself is the drivers' own
  * (`drive` in run.ts, one loop for everything), so a traced run's numbers are `amsgrad()`'s to the bit.
  */
@@ -18,13 +18,11 @@ export interface TracedRun extends RunResult {
   label: string;
   /** The hyperparameters used (defaults filled in). */
   hyperparameters: Hyperparameters;
-  /** effectiveStepSizes[t][i]: s for coordinate i in iteration t (t = 0 … nIter − 1), as above. */
-  effectiveStepSizes: number[][];
   /**
-   * gradients[t][i]: the gradient iteration t used, taken at the point before it (`start` for t = 0,
-   * else `solutions[t − 1]`): the g of the update rule.
+   * effectiveStepSizes[t][i]: s for coordinate i in iteration t (t = 0 … nIter − 1), as above; with a
+   * thinning `keep`, one entry per kept point (its iteration in `iterations`), as for m, v and vmax.
    */
-  gradients: number[][];
+  effectiveStepSizes: number[][];
   /**
    * m[t][i], v[t][i], vmax[t][i]: the moments after iteration t (for Adam, vmax[t] equals v[t]; gradient
    * descent keeps no moments, so each is an empty array).
@@ -32,24 +30,27 @@ export interface TracedRun extends RunResult {
   m: number[][];
   v: number[][];
   vmax: number[][];
+  /** gradients[t][i]: the gradient iteration t used, taken at the point before it. */
+  gradients: number[][];
 }
 
 /** The drivers' recorder plus the state after every iteration. */
 class TraceRecorder extends ResultRecorder {
-  readonly gradients: number[][] = [];
   readonly m: number[][] = [];
   readonly v: number[][] = [];
   readonly vmax: number[][] = [];
   readonly steps: number[][] = [];
+  readonly gradients: number[][] = [];
   constructor(
     start: number[],
     private readonly optimizer: Optimizer,
     private readonly label: string,
+    stride: number,
+    nIter: number,
   ) {
-    super(start);
+    super(start, stride, nIter);
   }
-  override step(t: number, point: Float64Array, score: number, gradient: Float64Array, state: OptimizerState): void {
-    super.step(t, point, score, gradient, state);
+  protected override kept(_t: number, point: Float64Array, _score: number, gradient: Float64Array, state: OptimizerState): void {
     this.gradients.push(Array.from(gradient));
     this.m.push(Array.from(state.m));
     this.v.push(Array.from(state.v));
@@ -64,20 +65,20 @@ class TraceRecorder extends ResultRecorder {
       label: this.label,
       hyperparameters: { ...this.optimizer.hyperparameters },
       effectiveStepSizes: this.steps,
-      gradients: this.gradients,
       m: this.m,
       v: this.v,
       vmax: this.vmax,
+      gradients: this.gradients,
     };
   }
 }
 
 /**
  * Runs `run` (`amsgrad`, `adam` or `gradientDescent`) with `options`, as that function would, and
- * records after every iteration the gradient it used, the moments m, v, v̂ and the effective step size
- * per coordinate (see above). Any `onIteration` in the options is still called. `label` (default "AMSGrad", "Adam" or
+ * records after every iteration the moments m, v, v̂ and the effective step size per coordinate (see
+ * above). Any `onIteration` in the options is still called. `label` (default "AMSGrad", "Adam" or
  * "gradient descent") names the run in legends. A failing step throws the run's own `RunStoppedError`,
- * whose `partial` is the {@link TracedRun} so far.
+ * whose `partial` is the {@link TracedRun} so far. `keep` thins the state records as it thins the path.
  *
  * @example
  * const a = traceRun(amsgrad, objective, derivative, { bounds: bowl.bounds, nIter: 100 });
@@ -102,6 +103,12 @@ export function traceRun(
   if (givenLabel !== undefined && typeof givenLabel !== "string") {
     throw new TypeError(`traceRun: label must be a string, got ${describe(givenLabel)}`);
   }
+  if (runOptions.keep === "last" || runOptions.keep === "none") {
+    throw new TypeError(`traceRun: keep must be "all" or { every: k } (a trace keeps the state of each kept point), got ${describe(runOptions.keep)}`);
+  }
   const label = givenLabel ?? driver.label;
-  return drive(driver, objective, derivative, runOptions, (start, optimizer) => new TraceRecorder(start, optimizer, label)).result();
+  const record = (start: number[], optimizer: Optimizer, stride: number, nIter: number) =>
+    new TraceRecorder(start, optimizer, label, stride, nIter);
+  // Each kept iteration holds the point and five more arrays: g, m, v, v̂ and the step sizes.
+  return drive(driver, objective, derivative, runOptions, record, 6).result();
 }

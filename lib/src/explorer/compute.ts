@@ -11,20 +11,31 @@ import { adamOptimizer, amsgradOptimizer, type Optimizer, type OptimizerState } 
 import { testProblems } from "../objectives.js";
 import type { ExplorerSettings } from "./settings.js";
 
-/** A run's numbers, in arrays reused from one redraw to the next (grown when more iterations are asked). */
-export interface RunBuffers {
+/** The per-iteration series a run fills: entry t of each is about iteration t (0-based). */
+export const SERIES = ["xs", "ys", "scores", "stepX", "stepY", "gx", "gy", "mx", "my", "vx", "vy", "vhatX", "vhatY"] as const;
+
+/** One of {@link SERIES}. */
+export type SeriesName = (typeof SERIES)[number];
+
+/**
+ * A run's numbers, in arrays reused from one redraw to the next (grown when more iterations are asked).
+ * Everything the explorer shows of a run is read from here, the step-by-step view included: nothing is
+ * computed twice.
+ */
+export interface RunBuffers extends Record<SeriesName, Float64Array> {
   /** `"amsgrad"` or `"adam"`. */
   kind: "amsgrad" | "adam";
-  /** Iterations computed: `xs[0 … length − 1]` are valid. Less than nIter when the run stopped. */
+  /** Iterations computed: entries 0 … length − 1 are valid. Less than nIter when the run stopped. */
   length: number;
   /** The start point and f there. */
   startX: number;
   startY: number;
   startScore: number;
-  /** The point after iteration t (amsgrad()'s `solutions[t]`). */
+  /** α, the step size the settings gave (the unit of the step-by-step view's "step in α"). */
+  alpha: number;
+  /** xs[t], ys[t]: the point after iteration t (amsgrad()'s `solutions[t]`); scores[t]: f there. */
   xs: Float64Array;
   ys: Float64Array;
-  /** f after iteration t (amsgrad()'s `scores[t]`). */
   scores: Float64Array;
   /**
    * The effective step size of each coordinate at iteration t, the factor that multiplies m:
@@ -32,35 +43,30 @@ export interface RunBuffers {
    */
   stepX: Float64Array;
   stepY: Float64Array;
+  /** The gradient iteration t used (at the point before it). */
+  gx: Float64Array;
+  gy: Float64Array;
+  /** The optimizer's state after iteration t: m, v and v̂ (for Adam v̂ is v). */
+  mx: Float64Array;
+  my: Float64Array;
+  vx: Float64Array;
+  vy: Float64Array;
+  vhatX: Float64Array;
+  vhatY: Float64Array;
   /** The library's RunStoppedError message when a step failed (a non-finite gradient, say), else null. */
   stopped: string | null;
 }
 
 /** Empty buffers for runs of up to `capacity` iterations (they grow on demand). */
 export function createRunBuffers(kind: "amsgrad" | "adam", capacity = 128): RunBuffers {
-  return {
-    kind,
-    length: 0,
-    startX: 0,
-    startY: 0,
-    startScore: 0,
-    xs: new Float64Array(capacity),
-    ys: new Float64Array(capacity),
-    scores: new Float64Array(capacity),
-    stepX: new Float64Array(capacity),
-    stepY: new Float64Array(capacity),
-    stopped: null,
-  };
+  const series = Object.fromEntries(SERIES.map((name) => [name, new Float64Array(capacity)])) as Record<SeriesName, Float64Array>;
+  return { kind, length: 0, startX: 0, startY: 0, startScore: 0, alpha: NaN, stopped: null, ...series };
 }
 
 function grow(out: RunBuffers, n: number): void {
   if (out.xs.length >= n) return;
   const capacity = Math.max(n, 2 * out.xs.length);
-  out.xs = new Float64Array(capacity);
-  out.ys = new Float64Array(capacity);
-  out.scores = new Float64Array(capacity);
-  out.stepX = new Float64Array(capacity);
-  out.stepY = new Float64Array(capacity);
+  for (const name of SERIES) out[name] = new Float64Array(capacity);
 }
 
 /**
@@ -83,7 +89,7 @@ class BufferSink implements RunSink {
     this.out.startY = point[1];
     this.out.startScore = score;
   }
-  step(t: number, point: Float64Array, score: number, _gradient: Float64Array, state: OptimizerState): void {
+  step(t: number, point: Float64Array, score: number, gradient: Float64Array, state: OptimizerState): void {
     const out = this.out;
     out.xs[t] = point[0];
     out.ys[t] = point[1];
@@ -91,6 +97,14 @@ class BufferSink implements RunSink {
     // The factor the update multiplied m by, per coordinate.
     out.stepX[t] = this.optimizer.effectiveStepSize(state, 0);
     out.stepY[t] = this.optimizer.effectiveStepSize(state, 1);
+    out.gx[t] = gradient[0];
+    out.gy[t] = gradient[1];
+    out.mx[t] = state.m[0];
+    out.my[t] = state.m[1];
+    out.vx[t] = state.v[0];
+    out.vy[t] = state.v[1];
+    out.vhatX[t] = state.vmax[0];
+    out.vhatY[t] = state.vmax[1];
     out.length = t + 1;
   }
 }
@@ -106,6 +120,7 @@ export function computeRun(settings: ExplorerSettings, out: RunBuffers): RunBuff
   const optimizer = out.kind === "amsgrad" ? amsgradOptimizer(hyperparameters) : adamOptimizer(hyperparameters);
   grow(out, nIter);
   out.length = 0;
+  out.alpha = settings.alpha;
   out.startX = start[0];
   out.startY = start[1];
   out.startScore = NaN;

@@ -157,7 +157,15 @@ function kernelDisplay(where: string): (message: DisplayMessage) => void {
   const jupyter = loaded ? (require.cache[loaded]?.exports as { lastWriteDisplayData?: unknown }) : undefined;
   if (jupyter && typeof jupyter.lastWriteDisplayData === "function") {
     const write = jupyter.lastWriteDisplayData as (message: DisplayMessage, update: boolean) => void;
-    return (message) => write(message, false);
+    return (message) => {
+      try {
+        write(message, false);
+      } catch (error) {
+        throw new Error(`${where}: tslab could not send the explorer to the notebook (tslab says: ${(error as Error)?.message ?? error})`, {
+          cause: error,
+        });
+      }
+    };
   }
   let tslab: { display?: { html?(s: string): void } };
   try {
@@ -171,9 +179,12 @@ function kernelDisplay(where: string): (message: DisplayMessage) => void {
     try {
       tslab.display!.html!(message.data["text/html"]);
     } catch (error) {
+      const said = (error as Error)?.message ?? String(error);
+      // "Not ready": no cell of a tslab kernel is running; anything else is tslab failing to send.
       throw new Error(
-        `${where}: not running in a tslab notebook kernel (tslab says: ${(error as Error)?.message ?? error}); ` +
-          "outside a notebook use explorer(options).html",
+        said === "Not ready"
+          ? `${where}: not running in a tslab notebook kernel (tslab says: ${said}); outside a notebook use explorer(options).html`
+          : `${where}: tslab could not send the explorer to the notebook (tslab says: ${said})`,
         { cause: error },
       );
     }

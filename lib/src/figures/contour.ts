@@ -224,7 +224,8 @@ function frameOf(svg: Plot.Plot & Element, layout: { width: number; height: numb
  */
 export function contourFigure(problem: TestProblem | Objective2D, options: ContourFigureOptions = {}): Figure {
   const where = "contourFigure";
-  checkKnownKeys(where, options ?? {}, [...CONTOUR_OPTIONS, "paths"]);
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  checkKnownKeys(where, options, [...CONTOUR_OPTIONS, "paths"]);
   const width = options.width ?? 480;
   const { resolved, legend, colorBar, tolerance, geometry } = prepare(where, problem, options, width);
   const paths = resolvePaths(where, options.paths, 0);
@@ -283,7 +284,8 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
  */
 export function contourPanels(problem: TestProblem | Objective2D, panels: readonly ContourPanel[], options: ContourPanelsOptions = {}): Figure {
   const where = "contourPanels";
-  checkKnownKeys(where, options ?? {}, [...CONTOUR_OPTIONS, "columns"]);
+  if (options === null || typeof options !== "object") throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+  checkKnownKeys(where, options, [...CONTOUR_OPTIONS, "columns"]);
   if (!Array.isArray(panels) || panels.length === 0) {
     throw new TypeError(`${where}: panels must be a non-empty array of {title, paths}, got ${describe(panels)}`);
   }

@@ -4,19 +4,33 @@
  * notebook imports the library, so that the first cells (a run, its printed lines) start at once.
  * `import … from "amsgrad/figures"` loads the same functions eagerly.
  *
- * Synchronous loading through `require()` of ES modules, which Node ≥ 20.19 supports: figures return
- * their SVG at once, as a notebook cell expects.
+ * Loaded synchronously, with `require()`, so that figures return their SVG at once as a notebook cell
+ * expects. The built library loads one minified bundle of it all (lib/dist/lazy/figures.cjs, made by
+ * lib/scripts/bundle-figures.mjs: one file instead of ~200 modules, several times faster to load); the
+ * sources, as tests run them, load the modules themselves (Node ≥ 20.19 can `require()` ES modules).
  */
+import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 type Figures = typeof import("./index.js");
 type Explorers = typeof import("../explorer/index.js");
+type Heavy = Figures & Pick<Explorers, "explorer" | "showExplorer">;
 
 const load = createRequire(import.meta.url);
-let figures: Figures | undefined;
-let explorers: Explorers | undefined;
-const figureModule = (): Figures => (figures ??= load("./index.js") as Figures);
-const explorerModule = (): Explorers => (explorers ??= load("../explorer/index.js") as Explorers);
+/** Next to dist/figures/lazy.js; absent next to the sources. */
+const BUNDLE = fileURLToPath(new URL("../lazy/figures.cjs", import.meta.url));
+let heavy: Heavy | undefined;
+
+function heavyModule(): Heavy {
+  if (heavy) return heavy;
+  if (existsSync(BUNDLE)) return (heavy = load(BUNDLE) as Heavy);
+  const figures = load("./index.js") as Figures;
+  const { explorer, showExplorer } = load("../explorer/index.js") as Explorers;
+  return (heavy = { ...figures, explorer, showExplorer });
+}
+const figureModule = heavyModule;
+const explorerModule = heavyModule;
 
 /** `contourFigure` of figures/contour.js, loaded on first call. */
 export const contourFigure: Figures["contourFigure"] = (...args) => figureModule().contourFigure(...args);

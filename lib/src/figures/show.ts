@@ -48,9 +48,13 @@ export function show(...figures: (Figure | string)[]): void {
     try {
       display.svg(svg);
     } catch (error) {
+      const said = (error as Error)?.message ?? String(error);
+      // tslab's display throws "Not ready" when no cell of a kernel is running (this process is no
+      // kernel); anything else is tslab failing to send a figure that a running cell showed.
       throw new Error(
-        `show: not running inside a tslab kernel (tslab says: ${(error as Error)?.message ?? error}). ` +
-          "Outside a notebook use figure.svg.",
+        said === "Not ready"
+          ? `show: not running inside a tslab kernel (tslab says: ${said}). Outside a notebook use figure.svg.`
+          : `show: tslab could not send the figure to the notebook (tslab says: ${said})`,
         { cause: error },
       );
     }

@@ -1,0 +1,30 @@
+# Per-student settings for any JupyterHub that serves these lessons. `npm run class` loads this file
+# (binder/jupyterhub/jupyterhub_config.py); on The Littlest JupyterHub tljh.py loads it; for Zero to
+# JupyterHub binder/README.md gives the same numbers as Helm values. The limits inside each
+# student's server (kernels per student, idle kernels) are in server-config/, which the image and
+# `npm run class` both use.
+#
+# The numbers come from `npm run bench` (bench/class.ts) on the project's machine kind, 2 cores and
+# 24 GiB; README.md, "A class on one machine", has the measurements.
+
+# Students land in their own copy of the lessons (amsgrad-notebooks.sh makes it). The same URL
+# opens the folder in classic Notebook 6 and in Notebook 7.
+c.Spawner.default_url = "/tree/amsgrad-notebooks"  # noqa: F821 (c is given by the config loader)
+
+# Memory: a student's Notebook server holds about 135 MB (RSS) and each kernel 225-255 MB after a
+# lesson (at most two kernels, server-config/amsgrad_server_limits.py): about 650 MB at most, 300-430 MB
+# (PSS, shared pages counted once) with one lesson open, as measured for classes of 1-30. 1 GiB leaves
+# room for a student's own larger experiments; Kubernetes and The Littlest JupyterHub enforce it for the
+# whole server; `npm run class` caps each process at it (binder/jupyterhub/student-server).
+c.Spawner.mem_limit = "1G"  # noqa: F821
+
+# CPU: one core at most, so one student's long sweep cannot take both cores of a 2-core machine
+# from the class (enforced by Kubernetes and The Littlest JupyterHub; not by LocalProcessSpawner).
+c.Spawner.cpu_limit = 1.0  # noqa: F821
+
+# Timeouts: when a whole class logs in at once the servers start on a saturated CPU. Measured on 2
+# cores with 30 students at once (five runs), the 95th percentile from login to a running server was
+# 33-56 s, past JupyterHub's default http_timeout of 30 s: those students would get "Spawn failed".
+# 120 s leaves room.
+c.Spawner.http_timeout = 120  # noqa: F821
+c.Spawner.start_timeout = 120  # noqa: F821

@@ -1,0 +1,73 @@
+"""Limits of one student's Jupyter server, the same on every hub that serves these lessons.
+
+Loaded by the two config files beside it (found through JUPYTER_CONFIG_PATH, which `npm run class`
+and the hub image set): jupyter_notebook_config.py for classic Notebook 6 (Debian's JupyterHub 3.0),
+jupyter_server_config.py for Jupyter Server 2 (the image: Notebook 7, JupyterLab). The numbers come
+from measurements on the project's machine kind (2 cores, 24 GiB); README.md, "A class on one
+machine", has the benchmark they come from.
+"""
+
+from tornado import web
+
+# A tslab kernel holds 185-190 MB when it starts and 225-255 MB after running any one lesson
+# (measured for notebooks 1-8), the student's server about 135 MB. Two kernels let a student keep the
+# previous lesson open beside the current one; every further tab would add ~250 MB, and 30 students
+# with all eight lessons open would need ~60 GB on a 24 GiB machine (with two: about 19 GB). A student
+# who asks for a third gets the message below.
+KERNELS_PER_STUDENT = 2
+
+# Kernels nobody has used for an hour (a class period) are shut down, even with the tab still open:
+# their memory goes back to the class. Re-running a lesson takes a few seconds.
+KERNEL_IDLE_SECONDS = 3600
+KERNEL_CULL_INTERVAL_SECONDS = 300
+
+# When a student's page connects, the server asks the kernel for kernel_info and closes the page's
+# connection if no answer comes within this time (the page then reconnects). With 30 students logging
+# in at once on 2 cores, the wait from a running server to an answering kernel reached 64.5 s, past
+# the default 60 s; in that run one student's kernel connection got no answer. 120 s covers a class
+# of 30 on this machine kind.
+KERNEL_INFO_TIMEOUT_SECONDS = 120
+
+# A server with no kernel and no activity for an hour stops itself (about 135 MB back to the class).
+# At the student's next visit the hub starts a fresh one, which also hands out updated lessons.
+SERVER_IDLE_SECONDS = 3600
+
+TOO_MANY_KERNELS = (
+    "You already have {running} notebooks running, the most one student may run on this class hub. "
+    "Close one first (File > Close and Halt in its tab, or Running > Shutdown in the file list), "
+    "then reload this page."
+)
+
+
+def kernels_per_student(base, limit=KERNELS_PER_STUDENT):
+    """`base` (the server's kernel manager class) refusing to start more than `limit` kernels."""
+
+    class KernelsPerStudent(base):
+        """Starts a new kernel only while fewer than the limit are running (restarts always work)."""
+
+        async def start_kernel(self, *args, **kwargs):
+            kernel_id = kwargs.get("kernel_id", args[0] if args else None)
+            running = len(self.list_kernel_ids())
+            if kernel_id is None and running >= limit:
+                raise web.HTTPError(403, TOO_MANY_KERNELS.format(running=running))
+            return await super().start_kernel(*args, **kwargs)
+
+    return KernelsPerStudent
+
+
+# The student's folder holds a node_modules link (the kernel resolves "amsgrad" through it); the file
+# list need not show it.
+HIDDEN = ["node_modules", "__pycache__", "*.pyc", ".ipynb_checkpoints"]
+
+
+def configure(c, app, kernel_manager_base):
+    """Writes the limits into config `c` of the server application class named `app`."""
+    c.MultiKernelManager.default_kernel_name = "tslab"
+    c.ContentsManager.hide_globs = HIDDEN
+    c.MappingKernelManager.cull_idle_timeout = KERNEL_IDLE_SECONDS
+    c.MappingKernelManager.cull_interval = KERNEL_CULL_INTERVAL_SECONDS
+    c.MappingKernelManager.cull_connected = True
+    c.MappingKernelManager.cull_busy = False
+    c.MappingKernelManager.kernel_info_timeout = KERNEL_INFO_TIMEOUT_SECONDS
+    getattr(c, app).shutdown_no_activity_timeout = SERVER_IDLE_SECONDS
+    getattr(c, app).kernel_manager_class = kernels_per_student(kernel_manager_base)

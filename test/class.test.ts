@@ -1,0 +1,292 @@
+// `npm run class` (scripts/class.mjs), tested as a class uses it: a real JupyterHub (Debian's 3.0)
+// with its real proxy on free loopback ports, the TEST-ONLY login (DummyAuthenticator and
+// SimpleLocalProcessSpawner: the class's real login is PAM, which needs system accounts), students
+// driven by test/support/hub-students.py through the proxy over the kernel websocket as the Notebook
+// page does. Checked:
+//   - without credentials the hub and a student's server refuse requests, a wrong password is
+//     refused, and a student's cookies do not open another student's server;
+//   - three students log in at once, each gets a fresh copy of the lessons (trusted), runs notebook 5
+//     and gets every output a solo nbclient run of the same notebook gets, cell by cell;
+//   - a third kernel for one student is refused with a message saying what to do; each process of a
+//     student's server is capped at the class's 1 GiB;
+//   - Ctrl+C (to `npm run class`'s whole process group, as a terminal sends it) stops the hub, the
+//     proxy and every server and kernel once and gracefully: each process id found before the stop is
+//     gone after it, and the hub did it itself (class.mjs had nothing left to stop);
+//   - a student's saved edit survives the hub's restart and runs;
+//   - the lesson hand-out (binder/jupyterhub/amsgrad-notebooks.sh): an updated lesson replaces an
+//     unedited copy and lands beside an edited one;
+//   - the real login is the default: without the test-only password class.mjs insists on its group.
+
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { jupyterHubInstalled, NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
+import {
+  alive,
+  CLASS_SCRIPT,
+  compareWithSolo,
+  LESSONS_FOLDER,
+  processTree,
+  runStudents,
+  startClassHub,
+  type ClassHub,
+  type ClassProcess,
+} from "./support/class-hub.ts";
+import { executeNotebook, notebookSources, type Output } from "./support/notebooks.ts";
+
+const LESSON = "05-visualization.ipynb";
+const STUDENTS = ["alice", "bob", "carol"];
+/** README.md, "A class on one machine": at most two kernels per student, 1 GiB per process. */
+const KERNELS_PER_STUDENT = 2;
+const DATA_LIMIT_BYTES = 1024 ** 3;
+
+const sha256 = (path: string) => createHash("sha256").update(readFileSync(path)).digest("hex");
+
+/** The soft limit on data size ("Max data size") of process `pid`, in bytes, or null for unlimited. */
+function dataLimit(pid: number): number | null {
+  const line = readFileSync(`/proc/${pid}/limits`, "utf8").split("\n").find((l) => l.startsWith("Max data size"));
+  const soft = line?.split(/\s{2,}/)[1];
+  return soft === undefined || soft === "unlimited" ? null : Number(soft);
+}
+
+/** Whether nbformat's notary finds the notebook's signature in the student's Jupyter data folder. */
+function trustedFor(home: string, notebook: string): boolean {
+  const check = spawnSync(
+    PYTHON,
+    ["-c", "import sys, nbformat\nfrom nbformat.sign import NotebookNotary\nprint(NotebookNotary().check_signature(nbformat.read(sys.argv[1], 4)))", notebook],
+    { encoding: "utf8", env: { ...process.env, HOME: home, JUPYTER_DATA_DIR: join(home, ".local", "share", "jupyter") } },
+  );
+  assert.equal(check.status, 0, check.stderr);
+  return check.stdout.trim() === "True";
+}
+
+describe("class: npm run class, a real JupyterHub with students", { skip: !jupyterHubInstalled() && "Debian's jupyterhub is missing (npm test installs it)" }, () => {
+  const state = mkdtempSync(join(tmpdir(), "amsgrad-class-"));
+  const homes = join(state, "homes");
+  let hub: ClassHub | null = null;
+  let solo: Promise<Map<number, Output[]>>;
+
+  before(() => {
+    // The reference: the same lesson alone, through nbclient (not the hub), started while the hub starts.
+    solo = executeNotebook(join(NOTEBOOKS_DIR, LESSON)).then(
+      (nb) => new Map(nb.cells.flatMap((c, i) => (c.cell_type === "code" ? [[i, c.outputs ?? []] as [number, Output[]]] : []))),
+    );
+    solo.catch(() => {});
+  });
+
+  after(async () => {
+    if (hub) await hub.stop(60_000);
+    rmSync(state, { recursive: true, force: true });
+  });
+
+  test("the hub starts on a free loopback port and refuses requests without credentials", async () => {
+    // As a teacher starts it: `npm run class` in a terminal's process group (Ctrl+C below goes to all).
+    hub = await startClassHub(state, { npm: true });
+    assert.match(hub.stderr(), /TEST-ONLY LOGIN/, "the test-only login says so");
+    const api = await fetch(`${hub.url}/hub/api/users`);
+    assert.equal(api.status, 403, "the hub's API without a token");
+    const page = await fetch(`${hub.url}/hub/home`, { redirect: "manual" });
+    assert.equal(page.status, 302);
+    assert.match(page.headers.get("location") ?? "", /\/hub\/login/, "a page without a login goes to the login form");
+    const wrong = await fetch(`${hub.url}/hub/login`, {
+      method: "POST",
+      body: new URLSearchParams({ username: "alice", password: "not-the-password" }),
+      redirect: "manual",
+    });
+    assert.equal(wrong.status, 200, "a wrong password gets the login form again");
+    assert.match(await wrong.text(), /Invalid username or password/);
+    assert.ok(!(wrong.headers.get("set-cookie") ?? "").includes("jupyterhub-hub-login="), "and no login cookie");
+  });
+
+  test(`three students log in at once and run ${LESSON} through the proxy: every output arrives`, async (t) => {
+    assert.ok(hub, "the hub is running");
+    const { students, stderr } = await runStudents({
+      hub,
+      students: STUDENTS,
+      notebook: `${LESSONS_FOLDER}/${LESSON}`,
+      probeOthers: true,
+      extraKernels: [`${LESSONS_FOLDER}/01-gradient-descent.ipynb`, `${LESSONS_FOLDER}/02-the-amsgrad-algorithm.ipynb`],
+      timeoutSeconds: 240,
+    });
+    const expected = await solo;
+    assert.ok([...expected.values()].flat().length >= 5, "the solo run has outputs to compare");
+    for (const student of students) {
+      assert.ok(student.ok, `${student.name}: ${student.error ?? "a cell failed"}\n${stderr}`);
+      const { lost, different, missingCells } = compareWithSolo(expected, student);
+      assert.deepEqual({ lost, different, missingCells }, { lost: 0, different: [], missingCells: [] }, `${student.name}'s outputs equal the solo run's`);
+      assert.equal(student.rate_limited, false, `${student.name}: no output was rate-limited by the server`);
+      // Another student's server, with this student's cookies: refused.
+      assert.ok(student.probes && student.probes.length === 2, "probed two other students");
+      for (const probe of student.probes) assert.equal(probe.status, 403, `${student.name} -> ${probe.other}'s server`);
+      // Kernels: the lesson's is the first; one more tab works, the next is refused with what to do.
+      const [second, third] = student.extra_kernels ?? [];
+      assert.equal(second?.status, 201, `${student.name}'s kernel number ${KERNELS_PER_STUDENT} starts`);
+      assert.equal(third?.status, 403, `${student.name}'s kernel number ${KERNELS_PER_STUDENT + 1} is refused`);
+      assert.match(third!.message, /Close one first/, "and the message says what to do");
+      // The copy of the lessons: all of them, as shipped, trusted for the student.
+      const lessons = join(homes, student.name, LESSONS_FOLDER);
+      for (const source of notebookSources()) {
+        const copy = join(lessons, basename(source));
+        assert.equal(sha256(copy), sha256(source), `${student.name} has ${basename(source)} as shipped`);
+      }
+      assert.ok(trustedFor(join(homes, student.name), join(lessons, LESSON)), `${student.name}'s ${LESSON} is trusted`);
+      t.diagnostic(`${student.name}: ${JSON.stringify(student.times)}`);
+    }
+  });
+
+  test("a student's running server refuses requests without a token or cookie", async () => {
+    assert.ok(hub, "the hub is running");
+    for (const name of STUDENTS) {
+      const api: Response = await fetch(`${hub.url}/user/${name}/api/contents/${LESSONS_FOLDER}`, { redirect: "manual" });
+      assert.equal(api.status, 403, `${name}'s contents API`);
+      const kernels: Response = await fetch(`${hub.url}/user/${name}/api/kernels`, { redirect: "manual" });
+      assert.equal(kernels.status, 403, `${name}'s kernels API`);
+    }
+  });
+
+  test("each process of a student's server is capped at 1 GiB of data", () => {
+    assert.ok(hub, "the hub is running");
+    const tree = processTree(hub.child.pid!);
+    const servers = tree.filter((p) => p.kind === "server");
+    const kernels = tree.filter((p) => p.kind === "kernel");
+    assert.equal(servers.length, STUDENTS.length, `one server per student:\n${tree.map((p) => p.command).join("\n")}`);
+    assert.equal(kernels.length, STUDENTS.length * KERNELS_PER_STUDENT, "two kernels per student");
+    for (const p of [...servers, ...kernels]) assert.equal(dataLimit(p.pid), DATA_LIMIT_BYTES, `${p.kind} ${p.pid}: ${p.command}`);
+  });
+
+  let edited = "";
+  let before_stop: ClassProcess[] = [];
+
+  test("Ctrl+C stops the hub, the proxy, every server and kernel; nothing is left (by process id)", async () => {
+    assert.ok(hub, "the hub is running");
+    // A student's saved edit (on disk, where the Notebook's save writes it): a cell of her own at the end.
+    const lesson = join(homes, "alice", LESSONS_FOLDER, LESSON);
+    const nb = JSON.parse(readFileSync(lesson, "utf8")) as { cells: unknown[] };
+    nb.cells.push({ cell_type: "code", id: "alice-was-here", metadata: {}, execution_count: null, outputs: [], source: ['console.log("alice was here");'] });
+    writeFileSync(lesson, JSON.stringify(nb, null, 1));
+    edited = sha256(lesson);
+    before_stop = processTree(hub.child.pid!);
+    const kinds = before_stop.map((p) => p.kind);
+    for (const kind of ["hub", "proxy", "server", "kernel"] as const) assert.ok(kinds.includes(kind), `a ${kind} runs before the stop`);
+    // Ctrl+C: the terminal sends SIGINT to npm and to class.mjs, and npm forwards its own: one stop.
+    const { code, signal, killed } = await hub.stop(60_000, { group: true });
+    assert.equal(killed, false, "npm run class stopped by itself after Ctrl+C");
+    // npm ends itself with the SIGINT it got once class.mjs has exited (a shell shows 130).
+    assert.ok(code === 0 || signal === "SIGINT", `exit: ${code ?? signal}`);
+    const left = before_stop.filter((p) => alive(p.pid));
+    assert.deepEqual(left, [], "no process of the class is left");
+    assert.match(hub.stderr(), /class stopped: nothing left running/, "the hub stopped everything itself");
+    assert.doesNotMatch(hub.stderr(), /again|killing/i, "one Ctrl+C is one graceful stop");
+    hub = null;
+  });
+
+  test("a student's edited notebook survives the hub's restart and runs", async () => {
+    assert.ok(edited, "the edit was made before the stop");
+    hub = await startClassHub(state);
+    const { students, stderr } = await runStudents({ hub, students: ["alice"], notebook: `${LESSONS_FOLDER}/${LESSON}`, timeoutSeconds: 240 });
+    const lesson = join(homes, "alice", LESSONS_FOLDER, LESSON);
+    assert.equal(sha256(lesson), edited, "alice's copy is her edited one");
+    assert.ok(!existsSync(join(homes, "alice", LESSONS_FOLDER, LESSON.replace(".ipynb", ".new.ipynb"))), "no new version: the lesson did not change");
+    const [alice] = students;
+    assert.ok(alice?.ok, `${alice?.error}\n${stderr}`);
+    // Her run is of her version: the lesson's outputs, then her own cell's.
+    const expected = await solo;
+    assert.equal(compareWithSolo(expected, alice!).lost, 0, "the lesson's outputs");
+    const last = alice!.cells[alice!.cells.length - 1];
+    assert.deepEqual(last?.outputs, [{ output_type: "stream", name: "stdout", text: "alice was here\n" }], "her own cell ran");
+    const { code, killed } = await hub.stop(60_000);
+    assert.deepEqual({ code, killed }, { code: 0, killed: false });
+    hub = null;
+  });
+});
+
+describe("class: handing out an updated lesson (binder/jupyterhub/amsgrad-notebooks.sh)", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "amsgrad-handout-"));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+
+  test("an unedited copy is replaced, an edited one is kept and the new version lands beside it", () => {
+    // A repository of two lessons (the hook needs notebooks/ and node_modules/).
+    const repo = join(scratch, "repo");
+    mkdirSync(join(repo, "notebooks"), { recursive: true });
+    mkdirSync(join(repo, "node_modules"));
+    const [first, second] = notebookSources().slice(0, 2);
+    for (const source of [first!, second!]) cpSync(source, join(repo, "notebooks", basename(source)));
+    const home = join(scratch, "home");
+    mkdirSync(home);
+    const handOut = () => {
+      const run = spawnSync("bash", ["-c", 'source "$0"; echo "status $?"', join(ROOT, "binder", "jupyterhub", "amsgrad-notebooks.sh")], {
+        encoding: "utf8",
+        env: { ...process.env, HOME: home, AMSGRAD_HOME: repo, JUPYTER_PYTHON: PYTHON, NB_USER: "", NB_UID: "" },
+      });
+      assert.match(run.stdout, /status 0/, run.stderr);
+      return run.stderr;
+    };
+    const lessons = join(home, LESSONS_FOLDER);
+    const [a, b] = [basename(first!), basename(second!)];
+    handOut();
+    assert.deepEqual(readdirSync(lessons).filter((n) => n.endsWith(".ipynb")).sort(), [a, b].sort());
+
+    // The student edits lesson b; the teacher updates both lessons.
+    writeFileSync(join(lessons, b), readFileSync(join(lessons, b), "utf8").replace(/"cells": \[/, '"cells": [{"cell_type": "markdown", "id": "mine", "metadata": {}, "source": ["my notes"]},'));
+    const studentsB = sha256(join(lessons, b));
+    handOut();
+    assert.equal(sha256(join(lessons, b)), studentsB, "the next start keeps the student's edit");
+    assert.deepEqual(readdirSync(lessons).filter((n) => n.endsWith(".ipynb")).sort(), [a, b].sort(), "and adds nothing while the lesson is unchanged");
+    const update = (name: string, note: string) => {
+      const path = join(repo, "notebooks", name);
+      writeFileSync(path, readFileSync(path, "utf8").replace(/"cells": \[/, `"cells": [{"cell_type": "markdown", "id": "${note}", "metadata": {}, "source": ["${note}"]},`));
+      return sha256(path);
+    };
+    const newA = update(a, "update-1");
+    const newB = update(b, "update-1");
+    handOut();
+    assert.equal(sha256(join(lessons, a)), newA, "the unedited copy of a is replaced by the update");
+    assert.equal(sha256(join(lessons, b)), studentsB, "the student's edited b is kept");
+    const besideB = join(lessons, b.replace(/\.ipynb$/, ".new.ipynb"));
+    assert.equal(sha256(besideB), newB, "the update of b lands beside it");
+
+    // A second update replaces the unedited .new copy; once the student edits it, it is kept too.
+    const newerB = update(b, "update-2");
+    handOut();
+    assert.equal(sha256(besideB), newerB, "an unedited .new copy follows the next update");
+    writeFileSync(besideB, readFileSync(besideB, "utf8").replace("update-2", "mine too"));
+    const studentsNew = sha256(besideB);
+    update(b, "update-3");
+    const log = handOut();
+    assert.equal(sha256(besideB), studentsNew, "an edited .new copy is kept");
+    assert.equal(sha256(join(lessons, b)), studentsB, "and so is the edited lesson");
+    assert.match(log, /kept .*\.new\.ipynb/, "the hook says what it kept");
+  });
+});
+
+describe("class: the real login is the default", { skip: !jupyterHubInstalled() && "Debian's jupyterhub is missing" }, () => {
+  test("without the test-only password class.mjs wants its Unix group (PAM), and bad options are named", () => {
+    const run = (args: string[]) => {
+      const env = { ...process.env };
+      delete env.AMSGRAD_CLASS_TEST_ONLY_PASSWORD;
+      return spawnSync(process.execPath, [CLASS_SCRIPT, ...args], { cwd: ROOT, encoding: "utf8", env, timeout: 60_000 });
+    };
+    const isRoot = process.getuid?.() === 0;
+    const group = run(["--group", "amsgrad-no-such-group"]);
+    assert.equal(group.status, 1);
+    assert.match(
+      group.stderr,
+      isRoot ? /there is no group amsgrad-no-such-group[\s\S]*groupadd --force amsgrad-no-such-group[\s\S]*useradd/ : /runs as root[\s\S]*sudo npm run class/,
+    );
+    const port = run(["--port", "80000"]);
+    assert.equal(port.status, 1);
+    assert.match(port.stderr, /--port must be a port number \(1-65535\), not 80000/);
+    const testOnlyOnNetwork = spawnSync(process.execPath, [CLASS_SCRIPT, "--ip", "0.0.0.0"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, AMSGRAD_CLASS_TEST_ONLY_PASSWORD: "x" },
+      timeout: 60_000,
+    });
+    assert.equal(testOnlyOnNetwork.status, 1);
+    assert.match(testOnlyOnNetwork.stderr, /AMSGRAD_CLASS_TEST_ONLY_PASSWORD is for tests only and needs --ip 127\.0\.0\.1, not 0\.0\.0\.0/);
+  });
+});
