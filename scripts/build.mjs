@@ -5,6 +5,12 @@
 //   build/html/NN-name.html         static HTML (nbconvert, JupyterLab look) that loads nothing from the network
 //   build/html/index.html           the handouts in order, titled by each notebook's first markdown heading
 //   build/html/mathjax/             a trimmed copy of Debian's MathJax 2.7, only when a notebook has formulas
+//   build/html-teacher/             the same handouts with every worked answer open (teacher's edition)
+//   build/html-student/             the same handouts without the answers (student's edition)
+//
+// The editions differ only in the answers under the exercises (scripts/editions.mjs). Links between
+// notebooks (NN-name.ipynb, as they are written in the notebooks for classic Notebook) point to the
+// handouts (NN-name.html) in every edition.
 //
 // Usage: node scripts/build.mjs [--out DIR] [--jobs N] [--timeout SECONDS] [NOTEBOOK.ipynb ...]
 
@@ -13,14 +19,17 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { EDITIONS, notebookForEdition } from "./editions.mjs";
 import { HARNESS, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, runMain, setup } from "./setup.mjs";
 
 const HELP = `Usage: npm run build [-- [options] [NOTEBOOK.ipynb ...]]
 
 Executes every notebook in notebooks/ (or the ones given) in a fresh tslab kernel and writes
-  <out>/notebooks/*.ipynb  executed notebooks
-  <out>/html/*.html        static HTML handouts that work offline
-  <out>/html/index.html    the handouts in order, with their titles
+  <out>/notebooks/*.ipynb     executed notebooks
+  <out>/html/*.html           static HTML handouts that work offline (answers collapsed under each exercise)
+  <out>/html/index.html       the handouts in order, with their titles
+  <out>/html-teacher/         the teacher's edition: every answer open
+  <out>/html-student/         the student's edition: no answers
 
 Options:
   --out DIR        output folder (default: build)
@@ -135,7 +144,21 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
-function indexPage(entries) {
+/** Links between notebooks, written as NN-name.ipynb for classic Notebook, pointed at the handouts. */
+function linkHandouts(html, entries) {
+  const names = new Set(entries.map((e) => e.name));
+  return html.replace(/href="([^"/#:]+)\.ipynb(#[^"]*)?"/g, (whole, stem, anchor = "") =>
+    names.has(`${stem}.ipynb`) ? `href="${stem}.html${anchor}"` : whole,
+  );
+}
+
+function editionLinks(current) {
+  return EDITIONS.filter((e) => e.name !== current.name)
+    .map((e) => `<a href="../${e.folder}/index.html">${escapeHtml(e.subtitle.trim().replace(/[()]/g, "") || "reader's edition")}</a> (${escapeHtml(e.note)})`)
+    .join(" · ");
+}
+
+function indexPage(entries, edition = EDITIONS[0]) {
   const items = entries
     .map(
       (e) =>
@@ -148,7 +171,7 @@ function indexPage(entries) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Gradient Descent Optimization With AMSGrad From Scratch — notebooks</title>
+<title>Gradient Descent Optimization With AMSGrad From Scratch — notebooks${escapeHtml(edition.subtitle)}</title>
 <style>
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; max-width: 46rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #222; }
   h1 { font-size: 1.6rem; }
@@ -160,8 +183,9 @@ function indexPage(entries) {
 </style>
 </head>
 <body>
-<h1>Gradient Descent Optimization With AMSGrad From Scratch</h1>
-<p>The tutorial re-told in TypeScript notebooks (tslab kernel), executed and saved as static pages. They work offline.</p>
+<h1>Gradient Descent Optimization With AMSGrad From Scratch${escapeHtml(edition.subtitle)}</h1>
+<p>The tutorial re-told in TypeScript notebooks (tslab kernel), executed and saved as static pages. They work offline.
+This edition: ${escapeHtml(edition.note)}. Also: ${editionLinks(edition)}.</p>
 ${entries.length ? `<ol>\n${items}\n</ol>` : '<p class="empty">No notebooks yet.</p>'}
 </body>
 </html>
@@ -177,6 +201,61 @@ function navBar(entries, i) {
     'margin:0 auto;padding:.6rem 1rem;font:14px system-ui,sans-serif;border-bottom:1px solid #ddd">' +
     `${link(prev, "←")}<a href="index.html">All notebooks</a>${link(next, "→")}</nav>`
   );
+}
+
+/**
+ * One edition of the handouts in `htmlDir`: the executed notebooks with their answers as the edition
+ * wants them (staged in `stagingDir`), converted by nbconvert with the handout template, a local MathJax
+ * copy when a notebook has formulas, the navigation bar, links between notebooks pointed at the
+ * handouts, an index; and a check that no page would load anything from the network.
+ */
+async function writeEdition(edition, entries, htmlDir, stagingDir, env, mathjaxAvailable) {
+  mkdirSync(htmlDir, { recursive: true });
+  mkdirSync(stagingDir, { recursive: true });
+  const staged = entries.map((entry) => {
+    const path = join(stagingDir, entry.name);
+    const nb = notebookForEdition(JSON.parse(readFileSync(entry.target, "utf8")), edition.name);
+    writeFileSync(path, `${JSON.stringify(nb, null, 1)}\n`);
+    return { ...entry, staged: path };
+  });
+
+  const withMath = mathjaxAvailable && staged.some((e) => e.math);
+  if (withMath) {
+    for (const part of MATHJAX_PARTS) {
+      cpSync(join(MATHJAX_SOURCE, part), join(htmlDir, "mathjax", part), { recursive: true, dereference: true });
+    }
+  }
+
+  // One nbconvert run for the notebooks with formulas, one for those without.
+  for (const group of [staged.filter((e) => e.math && withMath), staged.filter((e) => !(e.math && withMath))]) {
+    if (group.length === 0) continue;
+    const url = group[0].math && withMath ? MATHJAX_URL : "";
+    const { code, output } = await runCapture(
+      PYTHON,
+      [
+        "-m", "nbconvert", "--to", "html", "--template", TEMPLATE,
+        `--HTMLExporter.mathjax_url=${url}`, `--NbConvertBase.display_data_priority=${JSON.stringify(DISPLAY_PRIORITY)}`,
+        "--output-dir", htmlDir,
+        ...group.map((e) => e.staged),
+      ],
+      env,
+    );
+    if (code !== 0) throw new SetupError(`nbconvert failed (${edition.name}'s edition):\n${output}`);
+  }
+
+  const problems = [];
+  entries.forEach((entry, i) => {
+    const path = join(htmlDir, entry.html);
+    let html = readFileSync(path, "utf8");
+    html = html.replace(/<body\b[^>]*>/, (body) => `${body}\n${navBar(entries, i)}`);
+    html = linkHandouts(html, entries);
+    writeFileSync(path, html);
+    for (const url of externalLoads(html)) problems.push(`${edition.folder}/${entry.html} loads ${url}`);
+  });
+  writeFileSync(join(htmlDir, "index.html"), indexPage(entries, edition));
+  if (problems.length) {
+    throw new SetupError(`the handouts would load files from the network:\n  ${problems.join("\n  ")}`);
+  }
 }
 
 async function main() {
@@ -210,7 +289,7 @@ async function main() {
   const nbOut = join(out, "notebooks");
   const htmlOut = join(out, "html");
   rmSync(nbOut, { recursive: true, force: true });
-  rmSync(htmlOut, { recursive: true, force: true });
+  for (const edition of EDITIONS) rmSync(join(out, edition.folder), { recursive: true, force: true });
   mkdirSync(nbOut, { recursive: true });
   mkdirSync(htmlOut, { recursive: true });
 
@@ -246,57 +325,31 @@ async function main() {
     return { name, title, target: r.target, html: name.replace(/\.ipynb$/, ".html"), math: hasMath(nb) };
   });
 
-  // 3. MathJax: a local copy of Debian's libjs-mathjax, only if some notebook has formulas.
-  let mathjaxUrl = "";
-  if (entries.some((e) => e.math)) {
-    if (existsSync(join(MATHJAX_SOURCE, "MathJax.js"))) {
-      for (const part of MATHJAX_PARTS) {
-        cpSync(join(MATHJAX_SOURCE, part), join(htmlOut, "mathjax", part), { recursive: true, dereference: true });
-      }
-      mathjaxUrl = MATHJAX_URL;
-    } else {
-      console.warn(
-        "warning: some notebooks have formulas but Debian's MathJax is missing " +
-          "(sudo apt-get install libjs-mathjax): they will show as TeX source.",
-      );
-    }
-  }
-
-  // 4. HTML: one nbconvert run for the notebooks with formulas, one for those without.
-  for (const group of [entries.filter((e) => e.math && mathjaxUrl), entries.filter((e) => !(e.math && mathjaxUrl))]) {
-    if (group.length === 0) continue;
-    const url = group[0].math && mathjaxUrl ? mathjaxUrl : "";
-    const { code, output } = await runCapture(
-      PYTHON,
-      [
-        "-m", "nbconvert", "--to", "html", "--template", TEMPLATE,
-        `--HTMLExporter.mathjax_url=${url}`, `--NbConvertBase.display_data_priority=${JSON.stringify(DISPLAY_PRIORITY)}`,
-        "--output-dir", htmlOut,
-        ...group.map((e) => e.target),
-      ],
-      env,
+  // 3. The handouts, one folder per edition (answers collapsed, open, left out).
+  const mathjaxMissing = entries.some((e) => e.math) && !existsSync(join(MATHJAX_SOURCE, "MathJax.js"));
+  if (mathjaxMissing) {
+    console.warn(
+      "warning: some notebooks have formulas but Debian's MathJax is missing " +
+        "(sudo apt-get install libjs-mathjax): they will show as TeX source.",
     );
-    if (code !== 0) throw new SetupError(`nbconvert failed:\n${output}`);
   }
-
-  // 5. Navigation, offline check, index.
-  const problems = [];
-  entries.forEach((entry, i) => {
-    const path = join(htmlOut, entry.html);
-    let html = readFileSync(path, "utf8");
-    html = html.replace(/<body\b[^>]*>/, (body) => `${body}\n${navBar(entries, i)}`);
-    writeFileSync(path, html);
-    for (const url of externalLoads(html)) problems.push(`${entry.html} loads ${url}`);
-  });
-  writeFileSync(join(htmlOut, "index.html"), indexPage(entries));
-  if (problems.length) {
-    throw new SetupError(`the handouts would load files from the network:\n  ${problems.join("\n  ")}`);
+  const staging = join(out, ".editions");
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    for (const edition of EDITIONS) {
+      await writeEdition(edition, entries, join(out, edition.folder), join(staging, edition.name), env, !mathjaxMissing);
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
   }
 
   const total = (performance.now() - started) / 1000;
   console.log(`\n${entries.length} notebooks executed and converted in ${total.toFixed(1)} s`);
   console.log(`  executed notebooks: ${shown(nbOut)}/`);
   console.log(`  HTML handouts:      ${shown(join(htmlOut, "index.html"))}`);
+  for (const edition of EDITIONS.slice(1)) {
+    console.log(`  ${`${edition.name}'s edition:`.padEnd(19)} ${shown(join(out, edition.folder, "index.html"))} (${edition.note})`);
+  }
   return 0;
 }
 

@@ -70,6 +70,7 @@ const VARIANTS: Partial<ExplorerSettings>[] = [
   { biasCorrection: true },
   { biasCorrection: true, beta1Schedule: "power", alpha: 0.02, eps: 1e-6 },
   { alpha: 0.3, beta1: 0, beta2: 0 },
+  { alphaSchedule: "exponential", alphaDecay: 0.98, alpha: 0.05 },
 ];
 
 test("the page's runs equal amsgrad() and adam() number for number, on every problem and variant", () => {
@@ -97,7 +98,7 @@ test("the tutorial's run in the explorer ends where the tutorial's printed outpu
 });
 
 test("effective step sizes are α(t)/(√v̂ + ε) of the optimizer's state after each iteration (and Adam's with v)", () => {
-  for (const variant of [{}, { alphaSchedule: "inverse-sqrt" as const }]) {
+  for (const variant of [{}, { alphaSchedule: "inverse-sqrt" as const }, { alphaSchedule: "exponential" as const, alphaDecay: 0.97 }]) {
     const s = settingsFor({ ...variant, problem: "rosenbrock", nIter: 50 });
     for (const kind of ["amsgrad", "adam"] as const) {
       const expected: [number, number][] = [];
@@ -201,6 +202,8 @@ test("an invalid field gets exactly the message amsgrad() throws for that value"
     ["beta2", "1"],
     ["beta2", "NaN"],
     ["eps", "-1e-8"],
+    ["alphaDecay", "0"],
+    ["alphaDecay", "1.5"],
     ["nIter", "2.5"],
     ["nIter", "-1"],
     ["nIter", ""],
@@ -235,6 +238,7 @@ test("each slider gives back the value it was set to, for the values a lesson us
     beta2: [0, 0.9, 0.99, 0.999, 0.9999],
     eps: [1e-12, 1e-8, 1e-4, 0.1],
     nIter: [1, 10, 100, 1000, 10000],
+    alphaDecay: [0.5, 0.9, 0.95, 0.99, 0.999, 1],
   };
   for (const field of NUMERIC_FIELDS) {
     const spec = SLIDERS[field];
@@ -255,7 +259,7 @@ test("every slider position is a value the library accepts, with at most two sig
       assert.equal(fieldError(field, v), null, `${field} at ${p}: ${v}`);
       assert.ok(v > previous, `${field}: increasing at ${p}`);
       previous = v;
-      const significant = field === "beta2" ? 1 - v : v;
+      const significant = field === "beta2" || field === "alphaDecay" ? 1 - v : v;
       if (field !== "beta1" && significant !== 0) assert.equal(Number(significant.toPrecision(2)), Number(significant.toPrecision(10)), `${field} at ${p}: ${v}`);
     }
   }
@@ -345,6 +349,8 @@ test("the line of TypeScript shown reproduces the drawing exactly", async () => 
     { problem: "narrow-bowl", start: [-4.5, 2.25], biasCorrection: true },
     { biasCorrection: true, beta1Schedule: "power", alphaSchedule: "inverse-sqrt", eps: 0 },
     { beta1Schedule: "inverse", eps: 1e-4, beta2: 0.9 },
+    { alphaSchedule: "exponential", alphaDecay: 0.95, alpha: 0.03 },
+    { alphaDecay: 0.5 },
   ];
   for (const overrides of cases) {
     const s = settingsFor(overrides);
@@ -364,6 +370,9 @@ test("the line of TypeScript shown reproduces the drawing exactly", async () => 
     'import { amsgrad, narrowBowl } from "amsgrad";\n' +
       "const run = amsgrad(narrowBowl.objective, narrowBowl.derivative, { start: [1, 2], nIter: 100, alpha: 0.007, beta1: 0.9, beta2: 0.99 });",
   );
+  // γ is written only where it is read: under the exponential schedule.
+  assert.match(reproducingCode(settingsFor({ alphaSchedule: "exponential", alphaDecay: 0.95 })), /alphaSchedule: "exponential", alphaDecay: 0\.95 \}\);$/);
+  assert.doesNotMatch(reproducingCode(settingsFor({ alphaDecay: 0.95 })), /alphaDecay/);
 });
 
 // --- explorer(options) -----------------------------------------------------------------------------------
@@ -381,6 +390,7 @@ test("explorer() fills in the tutorial's settings and checks every option with t
     eps: 1e-8,
     beta1Schedule: "power",
     alphaSchedule: "constant",
+    alphaDecay: 0.99,
     biasCorrection: false,
   });
   assert.deepEqual(problems, ["bowl", "rosenbrock", "narrow-bowl"]);

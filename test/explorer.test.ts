@@ -176,6 +176,7 @@ function libraryRun(kind: "amsgrad" | "adam", s: ExplorerSettings): RunResult {
     eps: s.eps,
     beta1Schedule: s.beta1Schedule,
     alphaSchedule: s.alphaSchedule,
+    alphaDecay: s.alphaDecay,
     biasCorrection: s.biasCorrection,
   };
   return (kind === "amsgrad" ? amsgrad : adam)(problem.objective, problem.derivative, options);
@@ -295,7 +296,7 @@ describe("the explorer in an executed HTML handout, in Chromium", { skip: !chrom
       ["alpha", "ArrowRight", 3, 0.01],
       ["beta1", "ArrowLeft", 100, 0.8],
       ["beta2", "ArrowRight", 1, 0.995],
-      ["eps", "Home", 1, 0],
+      ["eps", "ArrowRight", 1, 1e-12], // from the notebook's ε = 0 to the next rung
       ["nIter", "ArrowRight", 2, 200],
       ["alpha", "ArrowLeft", 1, 0.009],
     ];
@@ -327,6 +328,16 @@ describe("the explorer in an executed HTML handout, in Chromium", { skip: !chrom
     st = await change(page, key, () => control("alphaSchedule", "select").selectOption("inverse-sqrt").then(() => {}));
     assert.equal(st.settings.alphaSchedule, "inverse-sqrt");
     assertDrawnRuns(st, "alpha / sqrt(t)");
+    // γ takes input only under the exponential schedule, which reads it.
+    assert.equal(await control("alphaDecay", "input[type=text]").isDisabled(), true, "γ is off under α/√t");
+    st = await change(page, key, () => control("alphaSchedule", "select").selectOption("exponential").then(() => {}));
+    assert.equal(st.settings.alphaSchedule, "exponential");
+    assert.equal(await control("alphaDecay", "input[type=text]").isDisabled(), false, "γ is on under the exponential schedule");
+    st = await change(page, key, () => control("alphaDecay", "input[type=text]").fill("0.95"));
+    assert.equal(st.settings.alphaDecay, 0.95);
+    assertDrawnRuns(st, "alpha·0.95^(t−1)");
+    assert.match(await page.locator(`[data-instance="${key}"] .ax-code`).textContent() ?? "", /alphaSchedule: "exponential", alphaDecay: 0\.95/);
+    st = await change(page, key, () => control("alphaSchedule", "select").selectOption("inverse-sqrt").then(() => {}));
     st = await change(page, key, () => control("biasCorrection", "input").check());
     assert.equal(st.settings.biasCorrection, true);
     assert.equal(st.settings.beta1Schedule, "constant", "a schedule the reader chose stays");

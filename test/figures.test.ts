@@ -504,6 +504,13 @@ describe("traceRun and the curves", () => {
     assert.ok(Math.abs(traced.effectiveStepSizes[0][0] - 0.007 / 0.10000001) < 1e-15);
     assert.ok(Math.abs(traced.effectiveStepSizes[0][1] - 0.007 / 0.20000001) < 1e-15);
     assert.deepEqual(traced.vmax[0].map((v) => +v.toFixed(15)), [0.01, 0.04]);
+    assert.deepEqual(traced.gradients, [[1, -2]], "the gradient 2·(0.5, −1) taken at the start");
+  });
+
+  test("traceRun's gradients are the bowl's 2x at the point before each iteration", () => {
+    const traced = traceRun(amsgrad, bowl.objective, bowl.derivative, { start: [0.5, -1], nIter: 3 });
+    const before = [traced.start, ...traced.solutions.slice(0, -1)];
+    assert.deepEqual(traced.gradients, before.map(([x, y]) => [2 * x, 2 * y]));
   });
 
   test("AMSGrad's effective step never grows with constant α; Adam's can (the tutorial's run)", () => {

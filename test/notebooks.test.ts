@@ -3,13 +3,20 @@
 //   - runs top to bottom in a fresh kernel with no error and nothing on stderr;
 //   - gives the same outputs when executed again in another fresh kernel (determinism);
 //   - survives "Run All" a second time in the same kernel (a class re-running everything);
-//   - passes its content checks, if test/notebook-content.ts has some for it.
+//   - passes its content checks, if test/notebook-content.ts has some for it, and every claim of its prose
+//     holds (the claims table there);
+//   - shows the same output when any cell is run twice in a row (Shift+Enter, then again);
+//   - runs clean after each of its answers' edits and its typical edits of the hyperparameter cell, the
+//     edit reaches the cells that use the edited value, and the answers' claims hold on the edited run.
+// What the prose says without running anything (claims quoted, numbers covered, answers, navigation,
+// LaTeX) is checked in test/notebook-prose.test.ts.
 // Plus the harness itself, proven on test/fixtures/notebooks (a passing and a failing notebook), and the
 // offline HTML handouts of `npm run build`.
 //
-// Determinism compares every code cell's outputs exactly (stream text, display data, in order). Nothing
-// is normalised: executions use record_timing=False, so no timestamps are stored, and the executed
-// notebooks carry no kernel ids or paths. A cell whose output is truly volatile (wall-clock timings)
+// Determinism compares every code cell's outputs exactly (stream text, display data, in order), with one
+// thing normalised: the explorer's ids, which count the explorers built in the kernel's process (the
+// second kernel runs every cell twice in a row, so it builds each explorer twice). Executions use
+// record_timing=False, so no timestamps are stored, and the executed notebooks carry no kernel ids or paths. A cell whose output is truly volatile (wall-clock timings)
 // can be tagged `volatile-output` in its metadata.tags; it must still run without error.
 //
 // Executions run two at a time (2 cores) and start as soon as this file loads; tests await them.
@@ -22,8 +29,7 @@ import { basename, join } from "node:path";
 import { after, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { amsgrad, derivative, objective } from "amsgrad";
-import { contentChecks } from "./notebook-content.ts";
-import { executedLesson } from "./support/executed-lessons.ts";
+import { claims, contentChecks, HYPERPARAMETERS_MARK, typicalEdits, type Claim } from "./notebook-content.ts";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
 import {
   cellSource,
@@ -42,6 +48,7 @@ import {
   type CellRun,
   type ExecutedNotebook,
   type Notebook,
+  type NotebookEdit,
   type Output,
 } from "./support/notebooks.ts";
 import { jupyterEnv } from "../scripts/setup.mjs";
@@ -85,13 +92,23 @@ const fixtureRuns = {
 };
 
 const lessons = notebookSources();
+
+/** The edits a notebook is run with besides its committed form: its answers' edits and its typical edits, each once. */
+function editsOf(name: string): (readonly NotebookEdit[])[] {
+  const all = [...(claims[name] ?? []).flatMap((claim) => (claim.edit ? [claim.edit] : [])), ...(typicalEdits[name] ?? [])];
+  return [...new Map(all.map((edit) => [JSON.stringify(edit), edit])).values()];
+}
+
 const lessonRuns = new Map(
   lessons.map((path) => [
     path,
     {
       twice: run(() => executeNotebook(path, { twice: true, allowErrors: true })),
-      // The second fresh execution is the one every front-end test reads (executed once per library build).
-      fresh: executedLesson(path, "tslab", run),
+      // The second fresh kernel, for determinism, also runs every cell twice in a row.
+      repeated: run(() => executeNotebook(path, { repeatEach: true, allowErrors: true })),
+      edited: new Map(
+        editsOf(basename(path)).map((edit) => [JSON.stringify(edit), run(() => executeNotebook(path, { edits: edit, allowErrors: true }))]),
+      ),
     },
   ]),
 );
@@ -146,6 +163,13 @@ function assertSecondPassOk(nb: ExecutedNotebook): void {
   assert.equal(failed.length, 0, `cells failed when run a second time in the same kernel:\n\n${describeRuns(failed)}`);
 }
 
+/** The notebook as the first run of each cell left it (a `repeatEach` execution also runs each cell again). */
+function firstRuns(nb: ExecutedNotebook): Notebook {
+  const copy = structuredClone(nb) as Notebook;
+  for (const c of nb.execution.cells) if (c.pass === 1 && c.run === 1) copy.cells[c.index]!.outputs = c.outputs;
+  return copy;
+}
+
 function comparable(nb: Notebook): { index: number; outputs: Output[] }[] {
   return codeCells(nb)
     .filter(({ cell }) => !(cell.metadata.tags ?? []).includes(VOLATILE_TAG))
@@ -159,9 +183,10 @@ function assertSameOutputs(a: Notebook, b: Notebook): void {
     const x = left[i];
     const y = right[i];
     const show = (o: Output[] | undefined) => JSON.stringify(o ?? null).slice(0, 1500);
+    // Explorer ids count the explorers built in the kernel's process (a cell run twice builds two).
     assert.deepEqual(
-      y?.outputs,
-      x?.outputs,
+      y && withoutExplorerIds(y.outputs),
+      x && withoutExplorerIds(x.outputs),
       `cell ${x?.index ?? y?.index} gave different outputs in two fresh kernels (tag it "${VOLATILE_TAG}" only ` +
         `if it prints timings):\nfirst:  ${show(x?.outputs)}\nsecond: ${show(y?.outputs)}`,
     );
@@ -252,6 +277,25 @@ describe("notebook harness (test/fixtures/notebooks)", () => {
   });
 });
 
+/** Skips without Chromium; otherwise waits for the fixture's build and gives `use` a page in a fresh browser. */
+async function withBuiltHandoutPage(
+  t: { skip: (message: string) => void },
+  use: (page: import("playwright-core").Page) => Promise<void>,
+): Promise<void> {
+  if (!chromiumAvailable()) {
+    t.skip("chromium is missing (npm test installs it)");
+    return;
+  }
+  const { code } = await fixtureRuns.build;
+  assert.equal(code, 0);
+  const browser = await launchBrowser();
+  try {
+    await use(await browser.context.newPage());
+  } finally {
+    await browser.close();
+  }
+}
+
 // --- npm run build on fixtures: executed notebooks and offline HTML handouts. ---------------------------
 
 describe("HTML handouts (scripts/build.mjs)", () => {
@@ -272,18 +316,51 @@ describe("HTML handouts (scripts/build.mjs)", () => {
     assert.doesNotMatch(html, /<link[^>]+href=["']?(https?:)?\/\//i, "no stylesheet from the network");
     assert.match(html, /src="mathjax\/MathJax\.js\?config=/, "formulas use the local MathJax copy");
     assert.ok(existsSync(join(out, "html", "mathjax", "MathJax.js")));
+    assert.match(html, /href="passing\.html#A-figure"/, "links between notebooks point at the handouts");
+  });
+
+  test("writes three editions: answers collapsed, open (teacher's), left out (student's); markdown inside an answer is rendered", async () => {
+    const { code } = await fixtureRuns.build;
+    assert.equal(code, 0);
+    const page = (folder: string) => readFileSync(join(buildDir, "ok", folder, "passing.html"), "utf8");
+    const answer = (html: string) => /<details class="answer"([^>]*)>([\s\S]*?)<\/details>/.exec(html);
+    const reader = answer(page("html"));
+    assert.ok(reader, "the reader's edition has the answer");
+    assert.equal(reader[1], "", "collapsed");
+    // mistune would leave the list as text inside a raw <details> block; the handout template renders it.
+    assert.match(reader[2], /<li>the option <code>nIter: 60<\/code>;<\/li>/);
+    assert.match(reader[2], /<em>last<\/em>/);
+    const teacher = answer(page("html-teacher"));
+    assert.ok(teacher, "the teacher's edition has the answer");
+    assert.equal(teacher[1], " open", "open");
+    assert.doesNotMatch(teacher[2], /click to show/);
+    const student = page("html-student");
+    assert.equal(answer(student), null, "the student's edition has no answer");
+    assert.doesNotMatch(student, /Sixty, for two reasons/);
+    assert.match(student, /How many iterations does the fixture run\?/, "but it has the exercise");
+    for (const folder of ["html-teacher", "html-student"]) {
+      assert.ok(existsSync(join(buildDir, "ok", folder, "mathjax", "MathJax.js")), `${folder} has its own MathJax`);
+      assert.match(readFileSync(join(buildDir, "ok", folder, "index.html"), "utf8"), /<a href="passing\.html">/);
+    }
+    assert.match(readFileSync(join(buildDir, "ok", "html-teacher", "index.html"), "utf8"), /teacher&#39;s edition/);
+  });
+
+  test("the answer opens in Chromium, is open in the teacher's edition and absent in the student's", async (t) => {
+    await withBuiltHandoutPage(t, async (page) => {
+      const shown = () => page.getByText("Sixty, for two reasons").isVisible();
+      await page.goto(pathToFileURL(join(buildDir, "ok", "html", "passing.html")).href);
+      assert.equal(await shown(), false, "collapsed at first");
+      await page.locator("details.answer summary").click();
+      assert.equal(await shown(), true, "a click shows it");
+      await page.goto(pathToFileURL(join(buildDir, "ok", "html-teacher", "passing.html")).href);
+      assert.equal(await shown(), true, "the teacher's edition shows it without a click");
+      await page.goto(pathToFileURL(join(buildDir, "ok", "html-student", "passing.html")).href);
+      assert.equal(await page.getByText("Sixty, for two reasons").count(), 0);
+    });
   });
 
   test("the handout renders offline in Chromium: formulas typeset, figure drawn, no network request", async (t) => {
-    if (!chromiumAvailable()) {
-      t.skip("chromium is missing (npm test installs it)");
-      return;
-    }
-    const { code } = await fixtureRuns.build;
-    assert.equal(code, 0);
-    const browser = await launchBrowser();
-    try {
-      const page = await browser.context.newPage();
+    await withBuiltHandoutPage(t, async (page) => {
       const network: string[] = [];
       const missing: string[] = [];
       await page.route("**/*", (route) => {
@@ -301,9 +378,7 @@ describe("HTML handouts (scripts/build.mjs)", () => {
       assert.equal(await page.locator("nav.handout-nav a[href='index.html']").count(), 1);
       assert.deepEqual(network, [], "no request left the machine");
       assert.deepEqual(missing, [], "every local file the page asked for exists");
-    } finally {
-      await browser.close();
-    }
+    });
   });
 
   test("a failing notebook fails the build with the cell's message", async () => {
@@ -357,9 +432,9 @@ describe("lesson notebooks (notebooks/*.ipynb)", () => {
       });
 
       test("gives the same outputs when executed again in another fresh kernel", async () => {
-        const [a, b] = await Promise.all([runs.twice, runs.fresh]);
+        const [a, b] = await Promise.all([runs.twice, runs.repeated]);
         assert.equal(failures(b, 1).length, 0, `the second fresh execution failed:\n\n${describeRuns(failures(b, 1))}`);
-        assertSameOutputs(a, b);
+        assertSameOutputs(a, firstRuns(b));
       });
 
       test("runs all cells a second time in the same kernel without error", async () => {
@@ -374,6 +449,94 @@ describe("lesson notebooks (notebooks/*.ipynb)", () => {
           await check(nb);
         });
       }
+
+      const ownClaims = (claims[name] ?? []).filter((claim) => !claim.edit);
+      if (ownClaims.length > 0) {
+        test(`its ${ownClaims.length} claims hold for the committed settings (test/notebook-content.ts)`, async () => {
+          const nb = await runs.twice;
+          assert.equal(failures(nb, 1).length, 0, "the notebook must run before its claims can be checked");
+          await checkClaims(ownClaims, nb);
+        });
+      }
+
+      test("running any cell twice in a row shows the same output the second time", async () => {
+        const nb = await runs.repeated;
+        const failed = nb.execution.cells.filter((c) => c.status !== "ok" || c.stderr !== "");
+        assert.deepEqual(failed.map((c) => `cell ${c.index} (run ${c.run}): ${c.status} ${c.stderr}`), []);
+        const byCell = new Map<number, CellRun[]>();
+        for (const c of nb.execution.cells) byCell.set(c.index, [...(byCell.get(c.index) ?? []), c]);
+        const changed = [...byCell.values()]
+          .filter((runsOfCell) => !(readNotebook(path).cells[runsOfCell[0]!.index]!.metadata.tags ?? []).includes(VOLATILE_TAG))
+          .filter(([first, again]) => sameOutputs(first!.outputs, again!.outputs) === false)
+          .map(([first, again]) => `cell ${first!.index}:\n${first!.source}\n--- first run:\n${show(first!.outputs)}\n--- run again:\n${show(again!.outputs)}`);
+        assert.deepEqual(changed, [], "a cell run again must not advance state that its own output depends on");
+      });
+
+      for (const edit of editsOf(name)) {
+        const label = edit.map((e) => `${e.find.trim()} → ${e.replace.trim()}`).join("; ");
+        test(`after the edit ${label}: runs clean, the edit reaches the cells that use it, and its claims hold`, async () => {
+          const [nb, committed] = await Promise.all([runs.edited.get(JSON.stringify(edit))!, runs.twice]);
+          assertCleanFirstPass(nb);
+          const source = readNotebook(path);
+          const marked = codeCells(source).find(({ cell }) => text(cell.source).includes(HYPERPARAMETERS_MARK));
+          assert.ok(marked, "the notebook has a hyperparameter cell");
+          const typical = (typicalEdits[name] ?? []).some((e) => JSON.stringify(e) === JSON.stringify(edit));
+          if (typical) {
+            for (const e of edit) assert.ok(text(marked.cell.source).includes(e.find), `a typical edit changes the hyperparameter cell: ${e.find}`);
+          }
+          // Not silently overridden: of the cells that use a name the edit changed, at least one prints something else.
+          const names = edit.flatMap((e) => {
+            const cell = codeCells(source).find(({ cell }) => text(cell.source).includes(e.find))!;
+            const line = text(cell.cell.source).split("\n").find((l) => l.includes(e.find.split("\n")[0]!)) ?? "";
+            return [...line.matchAll(/\bconst\s+(\w+)/g)].map((m) => m[1]!);
+          });
+          assert.ok(names.length > 0, `the edit changes a declared value: ${label}`);
+          const users = codeCells(source).filter(
+            ({ index, cell }) => index !== marked.index && names.some((n) => new RegExp(`\\b${n}\\b`).test(text(cell.source))),
+          );
+          const changed = users.filter(({ index }) => !sameOutputs(nb.cells[index]!.outputs ?? [], committed.cells[index]!.outputs ?? []));
+          assert.ok(changed.length > 0, `no cell that uses ${names.join(", ")} printed anything different after the edit`);
+          const editClaims = (claims[name] ?? []).filter((claim) => JSON.stringify(claim.edit) === JSON.stringify(edit));
+          await checkClaims(editClaims, nb);
+        });
+      }
     });
   }
 });
+
+/** Runs every claim's check, collecting all failures (one message per claim that is false). */
+async function checkClaims(list: readonly Claim[], nb: ExecutedNotebook): Promise<void> {
+  const wrong: string[] = [];
+  for (const claim of list) {
+    try {
+      await claim.check(nb);
+    } catch (error) {
+      wrong.push(`"${claim.says.slice(0, 140)}…" (${claim.kind}):\n  ${(error as Error).message.split("\n").join("\n  ")}`);
+    }
+  }
+  assert.deepEqual(wrong, [], `claims that are false:\n${wrong.join("\n")}`);
+}
+
+/**
+ * Outputs as comparable text: keys sorted and multi-line strings joined (the harness reports outputs as the
+ * kernel sent them, nbformat saves them split into lines), and explorer ids replaced: an id counts the
+ * explorers built in the kernel's process, so a cell run again makes a new one.
+ */
+function withoutExplorerIds(outputs: Output[]): string {
+  const canonical = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.every((v) => typeof v === "string") ? value.join("") : value.map(canonical);
+    if (value && typeof value === "object") {
+      return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]));
+    }
+    return value;
+  };
+  return JSON.stringify(outputs.map(canonical)).replace(/amsgrad-explorer-\d+-[0-9a-f]{8}/g, "amsgrad-explorer-N");
+}
+
+function sameOutputs(a: Output[], b: Output[]): boolean {
+  return withoutExplorerIds(a) === withoutExplorerIds(b);
+}
+
+function show(outputs: Output[]): string {
+  return JSON.stringify(outputs).slice(0, 1500);
+}

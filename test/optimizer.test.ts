@@ -2,7 +2,16 @@
 // (shared/notes/amsgrad-variants.md), written out step by step here.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { adamOptimizer, amsgradOptimizer, effectiveStepSize, integerPower, resolveHyperparameters } from "../lib/src/index.ts";
+import {
+  adamOptimizer,
+  alphaAt,
+  amsgrad,
+  amsgradOptimizer,
+  effectiveStepSize,
+  gradientDescentOptimizer,
+  integerPower,
+  resolveHyperparameters,
+} from "../lib/src/index.ts";
 
 const close = (actual: number, expected: number, tolerance = 1e-15) =>
   assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${actual} ≠ ${expected}`);
@@ -73,6 +82,54 @@ test("the schedules: beta1/t and alpha/√t enter the update as written", () => 
   opt.update(x, Float64Array.of(2), state); // t=2: b1 = 0.45, m = 0.09 + 1.1 = 1.19, v = 1 + 2 = 3, α = 0.5/√2
   close(state.m[0], 1.19);
   close(x[0], x1 - ((0.5 / Math.SQRT2) * 1.19) / Math.sqrt(3));
+});
+
+test("the exponential schedule: alpha(t) = alpha·gamma^(t−1), by hand", () => {
+  // γ = 0.5: α(1) = 0.4, α(2) = 0.2, α(3) = 0.1, α(4) = 0.05.
+  const hyper = { alpha: 0.4, alphaSchedule: "exponential", alphaDecay: 0.5 } as const;
+  assert.deepEqual([1, 2, 3, 4].map((t) => alphaAt(hyper, t)), [0.4, 0.2, 0.1, 0.05]);
+  // γ = 0.9 at t = 3: 0.1·0.81 = 0.081 (0.9² = 0.81 exactly as Python prints it).
+  close(alphaAt({ alpha: 0.1, alphaSchedule: "exponential", alphaDecay: 0.9 }, 3), 0.081);
+  assert.equal(alphaAt({ alpha: 0.3, alphaSchedule: "exponential", alphaDecay: 1 }, 1000), 0.3, "γ = 1 is no decay");
+  // Callers written before alphaDecay existed pass only alpha and the schedule: γ is then the default 0.99.
+  assert.equal(alphaAt({ alpha: 1, alphaSchedule: "exponential" }, 2), 0.99);
+  assert.equal(alphaAt({ alpha: 0.5, alphaSchedule: "inverse-sqrt" }, 4), 0.25);
+
+  // In the update: a constant gradient 2 with β1 = 0 and β2 = 0 makes m/√v̂ = 1, so each step is α(t):
+  // x = 1 − 0.4 − 0.2 − 0.1 = 0.3 after three steps.
+  const opt = amsgradOptimizer({ ...hyper, beta1: 0, beta2: 0, eps: 0 });
+  const x = Float64Array.of(1);
+  const state = opt.init(1);
+  for (let t = 1; t <= 3; t++) opt.update(x, Float64Array.of(2), state);
+  close(x[0], 0.3);
+  close(opt.effectiveStepSize(state, 0), 0.1 / 2, 1e-15); // s = α(3)/√v̂ = 0.1/2
+  // Plain gradient descent takes it too: x = 1 − 0.4·2 − 0.2·2 = −0.2.
+  const gd = gradientDescentOptimizer(hyper);
+  const y = Float64Array.of(1);
+  const gdState = gd.init(1);
+  gd.update(y, Float64Array.of(2), gdState);
+  gd.update(y, Float64Array.of(2), gdState);
+  close(y[0], -0.2);
+  // And the drivers pass it on: the first step from 0.5 on p² with β1 = β2 = 0 moves by α(1) = 0.4.
+  const run = amsgrad((p) => p * p, (p) => [2 * p], { start: [0.5], nIter: 2, beta1: 0, beta2: 0, eps: 0, ...hyper });
+  close(run.solutions[0][0], 0.1);
+  // t = 2: g = 0.2, m = 0.2, v = 0.04 but v̂ = max(1, 0.04) = 1: step α(2)·0.2/1 = 0.04.
+  close(run.solutions[1][0], 0.06);
+});
+
+test("alphaDecay is checked with the library's message, whatever the schedule", () => {
+  for (const bad of [0, -0.5, 1.5, NaN]) {
+    assert.throws(() => amsgradOptimizer({ alphaDecay: bad }), {
+      name: "RangeError",
+      message: `amsgrad: alphaDecay must be a number with 0 < alphaDecay <= 1, got ${bad}`,
+    });
+  }
+  assert.throws(() => amsgradOptimizer({ alphaSchedule: "exponential", alphaDecay: "0.9" as never }), {
+    name: "TypeError",
+    message: 'amsgrad: alphaDecay must be a number, got "0.9"',
+  });
+  assert.throws(() => gradientDescentOptimizer({ alphaDecay: 2 }), /gradientDescentOptimizer: alphaDecay must be a number with 0 < alphaDecay <= 1, got 2/);
+  assert.equal(resolveHyperparameters({}).alphaDecay, 0.99, "the default γ");
 });
 
 test("with eps = 0 a coordinate whose gradients were all zero does not move (no NaN)", () => {

@@ -16,7 +16,8 @@ const hyperparameters = fc.record({
   beta2: fc.double({ min: 0, max: 0.9999, noNaN: true }),
   eps: fc.constantFrom(0, 1e-8, 1e-3),
   beta1Schedule: fc.constantFrom("power", "constant", "inverse"),
-  alphaSchedule: fc.constantFrom("constant", "inverse-sqrt"),
+  alphaSchedule: fc.constantFrom("constant", "inverse-sqrt", "exponential"),
+  alphaDecay: fc.double({ min: 0.5, max: 1, noNaN: true }),
   biasCorrection: fc.boolean(),
 }) as fc.Arbitrary<Hyperparameters>;
 /** A run's gradients: `steps` arrays of `size` values. */
@@ -71,7 +72,12 @@ test("each step is at most alpha(t)·|m|/√v̂ in size (no bias correction)", (
         const t = index + 1;
         const before = Float64Array.from(x);
         opt.update(x, Float64Array.from(g), state);
-        const alphaT = hyper.alphaSchedule === "constant" ? hyper.alpha : hyper.alpha / Math.sqrt(t);
+        const alphaT =
+          hyper.alphaSchedule === "constant"
+            ? hyper.alpha
+            : hyper.alphaSchedule === "inverse-sqrt"
+              ? hyper.alpha / Math.sqrt(t)
+              : hyper.alpha * hyper.alphaDecay ** (t - 1);
         for (let i = 0; i < 2; i++) {
           if (state.vmax[i] === 0) {
             // √v̂ = 0 (all gradients zero, or so tiny that g² underflows): only eps can carry a step.

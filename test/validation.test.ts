@@ -53,7 +53,8 @@ test("bounds must be finite [min, max] pairs with min < max; start must fit them
 
 test("schedules, flags, callbacks and unknown options are checked", () => {
   rejects({ start, beta1Schedule: "exp" }, /beta1Schedule must be one of "power", "constant", "inverse", got "exp"/);
-  rejects({ start, alphaSchedule: "sqrt" }, /alphaSchedule must be one of "constant", "inverse-sqrt", got "sqrt"/);
+  rejects({ start, alphaSchedule: "sqrt" }, /alphaSchedule must be one of "constant", "inverse-sqrt", "exponential", got "sqrt"/);
+  rejects({ start, alphaSchedule: "exponential", alphaDecay: 1.01 }, /alphaDecay must be a number with 0 < alphaDecay <= 1, got 1.01/);
   rejects({ start, biasCorrection: "yes" }, /biasCorrection must be true or false, got "yes"/, TypeError);
   rejects({ start, project: true }, /project: true needs bounds/, TypeError);
   rejects({ start, onIteration: 3 }, /onIteration must be a function, got 3/, TypeError);

@@ -44,6 +44,14 @@ export function checkUnitInterval(where: string, name: string, value: unknown): 
   }
 }
 
+/** A decay factor (the exponential step-size schedule's γ): 0 < value ≤ 1, 1 meaning no decay. */
+export function checkDecayFactor(where: string, name: string, value: unknown): asserts value is number {
+  checkNumber(where, name, value);
+  if (!(value > 0 && value <= 1)) {
+    throw new RangeError(`${where}: ${name} must be a number with 0 < ${name} <= 1, got ${describe(value)}`);
+  }
+}
+
 /** eps-like: finite and ≥ 0. */
 export function checkNonNegative(where: string, name: string, value: unknown): asserts value is number {
   checkNumber(where, name, value);

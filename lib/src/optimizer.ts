@@ -1,6 +1,7 @@
 import {
   checkBoolean,
   checkChoice,
+  checkDecayFactor,
   checkKnownKeys,
   checkNonNegative,
   checkNumber,
@@ -18,15 +19,17 @@ import {
 export type Beta1Schedule = "power" | "constant" | "inverse";
 
 /**
- * How the step size changes with t: `"constant"` (alpha, the tutorial's) or `"inverse-sqrt"`
- * (alpha / √t, the schedule of the paper's convergence proof).
+ * How the step size changes with the iteration t = 1, 2, … (formulas: {@link alphaAt}):
+ * - `"constant"`: α(t) = α, the tutorial's run;
+ * - `"inverse-sqrt"`: α(t) = α/√t, the schedule of the paper's convergence proof;
+ * - `"exponential"`: α(t) = α·γ^(t−1) with γ = `alphaDecay`, the tutorial's "decayed exponentially".
  */
-export type AlphaSchedule = "constant" | "inverse-sqrt";
+export type AlphaSchedule = "constant" | "inverse-sqrt" | "exponential";
 
 /** Every accepted value of {@link Beta1Schedule}, for menus and validation. */
 export const BETA1_SCHEDULES: readonly Beta1Schedule[] = ["power", "constant", "inverse"];
 /** Every accepted value of {@link AlphaSchedule}. */
-export const ALPHA_SCHEDULES: readonly AlphaSchedule[] = ["constant", "inverse-sqrt"];
+export const ALPHA_SCHEDULES: readonly AlphaSchedule[] = ["constant", "inverse-sqrt", "exponential"];
 
 /** The hyperparameters of one update rule. Every field has a default; see {@link resolveHyperparameters}. */
 export interface Hyperparameters {
@@ -43,6 +46,11 @@ export interface Hyperparameters {
   /** Default `"constant"`. */
   alphaSchedule: AlphaSchedule;
   /**
+   * The factor γ of the `"exponential"` schedule, α(t) = α·γ^(t−1): 0 < γ ≤ 1 (1: no decay). Default 0.99
+   * (α halves about every 69 iterations). Checked whatever the schedule, used only by `"exponential"`.
+   */
+  alphaDecay: number;
+  /**
    * Default false (the tutorial and the paper). True gives torch.optim.Adam(amsgrad=True):
    * the max over the raw second moment, then the bias factors 1 − β1^t and √(1 − β2^t), eps outside the root.
    */
@@ -57,10 +65,14 @@ export const HYPERPARAMETER_NAMES = [
   "eps",
   "beta1Schedule",
   "alphaSchedule",
+  "alphaDecay",
   "biasCorrection",
 ] as const;
 
-/** The tutorial's run: alpha 0.007, beta1 0.9, beta2 0.99, eps 1e-8, beta1^t, constant alpha. */
+/**
+ * The tutorial's run: alpha 0.007, beta1 0.9, beta2 0.99, eps 1e-8, beta1^t, constant alpha (and, for
+ * the exponential schedule it mentions but does not use, alphaDecay 0.99).
+ */
 export const TUTORIAL_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze({
   alpha: 0.007,
   beta1: 0.9,
@@ -68,6 +80,7 @@ export const TUTORIAL_HYPERPARAMETERS: Readonly<Hyperparameters> = Object.freeze
   eps: 1e-8,
   beta1Schedule: "power",
   alphaSchedule: "constant",
+  alphaDecay: 0.99,
   biasCorrection: false,
 });
 
@@ -103,6 +116,7 @@ export function resolveHyperparameters(options: Partial<Hyperparameters> = {}, w
     eps: pick("eps"),
     beta1Schedule: options.beta1Schedule === undefined ? defaultBeta1Schedule(biasCorrection) : options.beta1Schedule,
     alphaSchedule: pick("alphaSchedule"),
+    alphaDecay: pick("alphaDecay"),
     biasCorrection,
   };
   checkPositive(where, "alpha", resolved.alpha);
@@ -111,6 +125,7 @@ export function resolveHyperparameters(options: Partial<Hyperparameters> = {}, w
   checkNonNegative(where, "eps", resolved.eps);
   checkChoice(where, "beta1Schedule", resolved.beta1Schedule, BETA1_SCHEDULES);
   checkChoice(where, "alphaSchedule", resolved.alphaSchedule, ALPHA_SCHEDULES);
+  checkDecayFactor(where, "alphaDecay", resolved.alphaDecay);
   return resolved;
 }
 
@@ -213,9 +228,29 @@ export function beta1At(hyper: Pick<Hyperparameters, "beta1" | "beta1Schedule">,
   }
 }
 
-/** alpha(t) for the chosen schedule, t ≥ 1. */
-export function alphaAt(hyper: Pick<Hyperparameters, "alpha" | "alphaSchedule">, t: number): number {
-  return hyper.alphaSchedule === "constant" ? hyper.alpha : hyper.alpha / Math.sqrt(t);
+/**
+ * α(t), the step size of iteration t ≥ 1, for the chosen schedule:
+ *   `"constant"`: α(t) = α;  `"inverse-sqrt"`: α(t) = α/√t;  `"exponential"`: α(t) = α·γ^(t−1), γ = alphaDecay.
+ * Every schedule starts at α(1) = α. The power γ^(t−1) is {@link integerPower}'s, so a page in a browser
+ * computes the same bits as Node. Without `alphaDecay`, γ is its default (0.99), as in
+ * {@link resolveHyperparameters}.
+ *
+ * @example
+ * alphaAt({ alpha: 0.1, alphaSchedule: "inverse-sqrt", alphaDecay: 0.99 }, 4) // 0.05
+ * alphaAt({ alpha: 0.1, alphaSchedule: "exponential", alphaDecay: 0.5 }, 3)   // 0.025
+ */
+export function alphaAt(
+  hyper: Pick<Hyperparameters, "alpha" | "alphaSchedule"> & Partial<Pick<Hyperparameters, "alphaDecay">>,
+  t: number,
+): number {
+  switch (hyper.alphaSchedule) {
+    case "constant":
+      return hyper.alpha;
+    case "inverse-sqrt":
+      return hyper.alpha / Math.sqrt(t);
+    case "exponential":
+      return hyper.alpha * integerPower(hyper.alphaDecay ?? TUTORIAL_HYPERPARAMETERS.alphaDecay, t - 1);
+  }
 }
 
 /**
@@ -421,11 +456,11 @@ const OPTIMIZER_OPTIONS: readonly string[] = HYPERPARAMETER_NAMES;
  *
  * Without bias correction (the tutorial, the paper), per coordinate at t = 1, 2, …:
  *   m ← b1(t)·m + (1 − b1(t))·g;  v ← β2·v + (1 − β2)·g²;  v̂ ← max(v̂, v);  x ← x − α(t)·m / (√v̂ + ε)
- * with b1(t) from {@link beta1At} and α(t) from {@link alphaAt}. With bias correction (exactly
+ * with b1(t) from {@link beta1At} and α(t) from {@link alphaAt} (constant, α/√t or α·γ^(t−1)). With bias correction (exactly
  * torch.optim.Adam(amsgrad=True)), m is updated as torch's `lerp` does, b1(t) = β1, and
  *   x ← x − (α(t) / (1 − β1^t))·m / (√v̂ / √(1 − β2^t) + ε).
  * {@link adamOptimizer} replaces v̂ by v. Defaults: the tutorial's (α 0.007, β1 0.9, β2 0.99, ε 1e-8,
- * b1(t) = β1^t, constant α, no bias correction).
+ * b1(t) = β1^t, constant α, no bias correction; γ = 0.99 for the exponential schedule).
  *
  * @example
  * const opt = amsgradOptimizer({ alpha: 0.001, beta1Schedule: "constant", beta2: 0.999 });
@@ -453,13 +488,14 @@ export function adamOptimizer(options: Partial<Hyperparameters> = {}): Optimizer
 }
 
 /** Options of {@link gradientDescentOptimizer}: only the step size and its schedule apply. */
-export type GradientDescentHyperparameters = Pick<Hyperparameters, "alpha" | "alphaSchedule">;
+export type GradientDescentHyperparameters = Pick<Hyperparameters, "alpha" | "alphaSchedule" | "alphaDecay">;
 
 /**
  * Plain gradient descent, x ← x − α(t)·g, as the same in-place `init`/`update` pair, so that the
  * tutorial's starting point (a single step size for every coordinate) runs through the same drivers
  * and figures as AMSGrad. Its state keeps no moments: m, v and vmax are empty arrays.
- * Defaults: alpha 0.007 (as the tutorial's AMSGrad run — choose your own), constant schedule.
+ * Defaults: alpha 0.007 (as the tutorial's AMSGrad run — choose your own), constant schedule
+ * ({@link alphaAt} has the others).
  *
  * @example
  * const opt = gradientDescentOptimizer({ alpha: 0.1 });
@@ -469,8 +505,9 @@ export type GradientDescentHyperparameters = Pick<Hyperparameters, "alpha" | "al
 export function gradientDescentOptimizer(options: Partial<GradientDescentHyperparameters> = {}): Optimizer {
   const where = "gradientDescentOptimizer";
   checkOptions(where, options);
-  checkKnownKeys(where, options, ["alpha", "alphaSchedule"]);
-  const resolved = resolveHyperparameters({ alpha: options.alpha, alphaSchedule: options.alphaSchedule }, where);
+  checkKnownKeys(where, options, ["alpha", "alphaSchedule", "alphaDecay"]);
+  const { alpha, alphaSchedule, alphaDecay } = options;
+  const resolved = resolveHyperparameters({ alpha, alphaSchedule, alphaDecay }, where);
   const hyper = Object.freeze(resolved);
   const empty = new Float64Array(0);
   return {

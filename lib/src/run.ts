@@ -335,7 +335,7 @@ const ADAM: Driver = {
   optimizer: (options) => adamOptimizer(pickHyperparameters(options)),
 };
 
-/** The options {@link gradientDescent} accepts: the run options with alpha and alphaSchedule only. */
+/** The options {@link gradientDescent} accepts: the run options with the step size and its schedule only. */
 const GRADIENT_DESCENT_OPTIONS: readonly string[] = RUN_OPTIONS.filter(
   (name) => !["beta1", "beta2", "eps", "beta1Schedule", "biasCorrection"].includes(name),
 );
@@ -344,7 +344,7 @@ const GRADIENT_DESCENT: Driver = {
   where: "gradientDescent",
   label: "gradient descent",
   options: GRADIENT_DESCENT_OPTIONS,
-  optimizer: (options) => gradientDescentOptimizer({ alpha: options.alpha, alphaSchedule: options.alphaSchedule }),
+  optimizer: ({ alpha, alphaSchedule, alphaDecay }) => gradientDescentOptimizer({ alpha, alphaSchedule, alphaDecay }),
 };
 
 const record = (start: number[], _optimizer: Optimizer, stride: number, nIter: number) => new ResultRecorder(start, stride, nIter);
@@ -357,8 +357,8 @@ const record = (start: number[], _optimizer: Optimizer, stride: number, nIter: n
  * with every variant) to the gradient at the current point, in `runLoop` (loop.ts).
  *
  * Defaults: nIter 100, alpha 0.007, beta1 0.9, beta2 0.99, eps 1e-8, beta1Schedule "power",
- * alphaSchedule "constant", biasCorrection false, project false, seed 1 (seedrandom) when the start is
- * drawn from `bounds`. Every option is checked before the first step.
+ * alphaSchedule "constant" (alphaDecay 0.99 for "exponential"), biasCorrection false, project false,
+ * seed 1 (seedrandom) when the start is drawn from `bounds`. Every option is checked before the first step.
  *
  * @example
  * import { amsgrad, objective, derivative, numpyRandom } from "amsgrad";

@@ -14,7 +14,8 @@ source and the stderr text. It also waits out tslab's ~200 ms "abort everything"
 Output:
   --output PATH|-   the executed notebook (nbformat 4 JSON); with --twice, the first (fresh) pass.
   --report PATH|-   JSON: {"ok", "notebook", "kernel", "seconds", "passes", "error", "cells": [{"pass",
-                    "index", "status", "execution_count", "seconds", "stderr", "source", "outputs"}]}
+                    "run", "index", "status", "execution_count", "seconds", "stderr", "source", "outputs"}]}
+                    ("run" is 2 for the immediate second run of a cell under --repeat-each, else 1)
   stderr            one line per executed cell, then a summary; a failure in full.
 Exit status: 0 all cells ok; 1 a cell failed, timed out or the kernel died; 2 bad usage or setup.
 
@@ -68,6 +69,11 @@ def parse_args(argv):
                         help="seconds allowed for the kernel to start (default 60)")
     parser.add_argument("--twice", action="store_true",
                         help="run all cells, then all cells again in the same kernel (a class re-running)")
+    parser.add_argument("--repeat-each", action="store_true",
+                        help="run every cell twice in a row (Shift+Enter, then again) and report both runs")
+    parser.add_argument("--edits", default=None,
+                        help="JSON file of [{\"find\": TEXT, \"replace\": TEXT}]: each TEXT found in exactly one code "
+                             "cell is replaced there before the run (a reader editing the hyperparameter cell)")
     parser.add_argument("--kernel", default=None,
                         help="kernel name (default: the notebook's kernelspec, else tslab)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print only failures and the summary")
@@ -124,44 +130,64 @@ async def execute(args, nb, path):
             for index, cell in enumerate(nb.cells):
                 if cell.cell_type != "code" or not cell.source.strip():
                     continue
-                entry = {"pass": pass_number, "index": index, "source": cell.source}
-                for attempt in range(3):
-                    replies.pop(index, None)
-                    count += 1
-                    started = time.monotonic()
-                    try:
-                        await client.async_execute_cell(cell, index, execution_count=count)
-                        reply = replies.get(index)
-                        status = reply["content"].get("status", "ok") if reply else "ok"
-                    except CellTimeoutError as error:
-                        status, entry["message"] = "timeout", str(error)
-                    except DeadKernelError as error:
-                        status, entry["message"] = "dead", f"the kernel died: {error}"
-                    entry["seconds"] = round(time.monotonic() - started, 3)
-                    if status != "abort":
+                for run in (1, 2) if args.repeat_each else (1,):
+                    entry = {"pass": pass_number, "run": run, "index": index, "source": cell.source}
+                    for attempt in range(3):
+                        replies.pop(index, None)
+                        count += 1
+                        started = time.monotonic()
+                        try:
+                            await client.async_execute_cell(cell, index, execution_count=count)
+                            reply = replies.get(index)
+                            status = reply["content"].get("status", "ok") if reply else "ok"
+                        except CellTimeoutError as error:
+                            status, entry["message"] = "timeout", str(error)
+                        except DeadKernelError as error:
+                            status, entry["message"] = "dead", f"the kernel died: {error}"
+                        entry["seconds"] = round(time.monotonic() - started, 3)
+                        if status != "abort":
+                            break
+                        # tslab aborts requests that arrive within ~200 ms after an error: wait and retry.
+                        count -= 1
+                        await asyncio.sleep(0.5)
+                    entry.update(status=status, execution_count=cell.get("execution_count"),
+                                 stderr=stream_text(cell.outputs, "stderr"),
+                                 outputs=copy.deepcopy(cell.outputs))
+                    entries.append(entry)
+                    if not args.quiet or status != "ok":
+                        label = f"[pass {pass_number}] " if passes > 1 else ""
+                        again = " (again)" if run == 2 else ""
+                        note = " (wrote to stderr)" if status == "ok" and entry["stderr"] else ""
+                        print(f"{label}cell {index:3d}{again} {status:7s} {entry['seconds']:7.3f}s{note}",
+                              file=sys.stderr, flush=True)
+                    if status in ("timeout", "dead") or (status != "ok" and not args.allow_errors):
+                        stop = True
                         break
-                    # tslab aborts requests that arrive within ~200 ms after an error: wait and retry.
-                    count -= 1
-                    await asyncio.sleep(0.5)
-                entry.update(status=status, execution_count=cell.get("execution_count"),
-                             stderr=stream_text(cell.outputs, "stderr"),
-                             outputs=copy.deepcopy(cell.outputs))
-                entries.append(entry)
-                if not args.quiet or status != "ok":
-                    label = f"[pass {pass_number}] " if passes > 1 else ""
-                    note = " (wrote to stderr)" if status == "ok" and entry["stderr"] else ""
-                    print(f"{label}cell {index:3d} {status:7s} {entry['seconds']:7.3f}s{note}",
-                          file=sys.stderr, flush=True)
-                if status in ("timeout", "dead") or (status != "ok" and not args.allow_errors):
-                    stop = True
+                    if status != "ok":
+                        await asyncio.sleep(0.3)  # let tslab's post-error abort window pass
+                if stop:
                     break
-                if status != "ok":
-                    await asyncio.sleep(0.3)  # let tslab's post-error abort window pass
             if pass_number == 1:
                 first_pass = copy.deepcopy(nb)
             if stop:
                 break
     return kernel, entries, first_pass or nb
+
+
+def apply_edits(nb, edits):
+    """Replaces each edit's `find` text in the one code cell that contains it (ValueError otherwise)."""
+    if not isinstance(edits, list):
+        raise ValueError("expected a list of {find, replace} objects")
+    for edit in edits:
+        find, replace = edit.get("find"), edit.get("replace")
+        if not isinstance(find, str) or not find or not isinstance(replace, str):
+            raise ValueError(f"each edit needs a non-empty find and a replace string, got {edit!r}")
+        cells = [c for c in nb.cells if c.cell_type == "code" and find in c.source]
+        if len(cells) != 1:
+            raise ValueError(f"{find!r} is in {len(cells)} code cells, not exactly one")
+        if cells[0].source.count(find) != 1:
+            raise ValueError(f"{find!r} occurs {cells[0].source.count(find)} times in its cell, not once")
+        cells[0].source = cells[0].source.replace(find, replace)
 
 
 def main(argv):
@@ -181,6 +207,13 @@ def main(argv):
     except Exception as error:  # noqa: BLE001
         print(f"execute-notebook: cannot read {path}: {error}", file=sys.stderr)
         return 2
+
+    if args.edits:
+        try:
+            apply_edits(nb, json.load(open(args.edits, encoding="utf-8")))
+        except (OSError, ValueError) as error:
+            print(f"execute-notebook: --edits {args.edits}: {error}", file=sys.stderr)
+            return 2
 
     started = time.monotonic()
     try:

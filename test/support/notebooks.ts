@@ -7,7 +7,7 @@
 //   nb.execution.cells                         // per-cell status, seconds, stderr (not enumerable)
 
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { HARNESS, jupyterEnv, missingJupyterModules, NOTEBOOKS_DIR, PYTHON, ROOT, writeKernelSpec } from "../../scripts/setup.mjs";
@@ -57,6 +57,8 @@ export interface Notebook {
 export interface CellRun {
   /** 1, or 2 for the second pass of a `twice` run. */
   pass: number;
+  /** 1, or 2 for a cell's immediate second run under `repeatEach`. */
+  run: number;
   /** Index in `nb.cells` (markdown cells count). */
   index: number;
   status: "ok" | "error" | "timeout" | "dead";
@@ -101,11 +103,24 @@ export interface ExecuteOptions {
   timeoutSeconds?: number;
   /** Run all cells twice in the same kernel (as a class re-running everything). */
   twice?: boolean;
+  /** Run every cell twice in a row (a reader pressing Shift+Enter on it again); both runs are reported. */
+  repeatEach?: boolean;
+  /**
+   * Text replacements made before the run, each in the one code cell that contains its `find` text (the
+   * harness refuses an edit whose text is in no cell or in several): a reader editing a cell.
+   */
+  edits?: readonly NotebookEdit[];
   /** Also keep the executed notebook at this path. */
   outputPath?: string;
   /** Kernel name; default: the notebook's kernelspec. */
   kernel?: string;
   signal?: AbortSignal;
+}
+
+/** One replacement in a notebook's source: `find` (in exactly one code cell, once) becomes `replace`. */
+export interface NotebookEdit {
+  find: string;
+  replace: string;
 }
 
 /** A cell failed (or timed out, or the kernel died). The message names the cell, shows its source and stderr. */
@@ -156,6 +171,12 @@ export async function executeNotebook(path: string, options: ExecuteOptions = {}
   const args = [HARNESS, absolute, "--output", outputPath, "--report", reportPath, "--quiet"];
   if (options.allowErrors) args.push("--allow-errors");
   if (options.twice) args.push("--twice");
+  if (options.repeatEach) args.push("--repeat-each");
+  if (options.edits) {
+    const editsPath = join(work, "edits.json");
+    writeFileSync(editsPath, JSON.stringify(options.edits));
+    args.push("--edits", editsPath);
+  }
   if (options.timeoutSeconds !== undefined) args.push("--timeout", String(options.timeoutSeconds));
   if (options.kernel) args.push("--kernel", options.kernel);
   const started = performance.now();
@@ -184,7 +205,7 @@ function notebookAtPass(notebook: Notebook, report: ExecutionReport, pass: numbe
   const copy = structuredClone(notebook);
   if (pass === 1) return copy;
   for (const run of report.cells) {
-    if (run.pass === pass) {
+    if (run.pass === pass && run.run !== 2) {
       copy.cells[run.index]!.outputs = run.outputs;
       copy.cells[run.index]!.execution_count = run.execution_count;
     }

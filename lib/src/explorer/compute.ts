@@ -74,8 +74,8 @@ function grow(out: RunBuffers, n: number): void {
  * (`start`, `nIter` and the hyperparameters).
  */
 export function runOptions(settings: ExplorerSettings) {
-  const { start, nIter, alpha, beta1, beta2, eps, beta1Schedule, alphaSchedule, biasCorrection } = settings;
-  return { start: [start[0], start[1]], nIter, alpha, beta1, beta2, eps, beta1Schedule, alphaSchedule, biasCorrection };
+  const { start, nIter, alpha, beta1, beta2, eps, beta1Schedule, alphaSchedule, alphaDecay, biasCorrection } = settings;
+  return { start: [start[0], start[1]], nIter, alpha, beta1, beta2, eps, beta1Schedule, alphaSchedule, alphaDecay, biasCorrection };
 }
 
 /** A sink that fills the buffers (grown beforehand to nIter). */

@@ -82,6 +82,12 @@ export const SLIDERS: Readonly<Record<NumericField, SliderSpec>> = {
     [...decades(0, 3, [1, 1.5, 2, 3, 5, 7]).map(Math.round), 10_000],
     logDistance,
   ),
+  alphaDecay: ladder(
+    "γ α decay",
+    "0.5 to 1, by 1 − γ on a log scale (exponential α schedule only)",
+    [0.5, 0.8, 1, ...decades(-4, -1, [5, 2, 1]).map((q) => Number((1 - q).toFixed(8)))],
+    (a, b) => logDistance(1 - a, 1 - b),
+  ),
 };
 
 /** The text a field shows for a value. */

@@ -100,8 +100,9 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * {@link showExplorer}). Every option is checked with the library's messages; hyperparameters have
  * `amsgrad()`'s names and defaults (the tutorial's run).
  *
- * In the page: sliders and fields for α (log scale), β1, β2, ε and the iterations, the two schedules,
- * bias correction, an Adam overlay and the objective; click or drag on the contour to move the start.
+ * In the page: sliders and fields for α (log scale), β1, β2, ε, the iterations and γ (the exponential α
+ * schedule's decay), the two schedules, bias correction, an Adam overlay and the objective; click or
+ * drag on the contour to move the start.
  * Every change recomputes the run(s) with the library's own code (bundled into the page) and redraws the
  * path, the objective and the effective step sizes, and the line of TypeScript that reproduces the run.
  *

@@ -100,6 +100,7 @@ const BETA1_LABELS: Record<string, string> = {
 const ALPHA_LABELS: Record<string, string> = {
   constant: "α (tutorial)",
   "inverse-sqrt": "α / √t (paper)",
+  exponential: "α·γ^(t−1) (exponential decay)",
 };
 
 /** Scoped to the explorer's root: nothing here styles the rest of the notebook. */
@@ -129,6 +130,7 @@ const CSS = `
 .amsgrad-explorer .ax-msg:empty{display:none}
 .amsgrad-explorer .ax-invalid input[type=text]{border-color:#b00020;background:#fff0f0;outline:1px solid #b00020}
 .amsgrad-explorer .ax-hint{color:#555}
+.amsgrad-explorer .ax-disabled>span{color:#999}
 .amsgrad-explorer .ax-codebox{display:flex;gap:8px;align-items:flex-start;margin:6px 0 0}
 .amsgrad-explorer .ax-code{flex:1;margin:0;padding:6px 8px;background:#f6f6f6;border:1px solid #e1e1e1;border-radius:3px;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;white-space:pre-wrap;overflow-wrap:anywhere;color:#222}
 .amsgrad-explorer button{font:inherit;padding:1px 8px}
@@ -158,9 +160,10 @@ function checkControl(name: string, label: string, checked: boolean): SafeHtml {
 function controls(settings: ExplorerSettings, problems: readonly ProblemName[]): SafeHtml {
   return html`<form class="ax-controls" hidden style="display:none" autocomplete="off">\
 ${selectControl("problem", "objective", settings.problem, problems.map((name) => [name, testProblems[name].label] as const))}\
-${NUMERIC_FIELDS.map((name) => numericControl(settings, name))}\
+${NUMERIC_FIELDS.filter((name) => name !== "alphaDecay").map((name) => numericControl(settings, name))}\
 ${selectControl("beta1Schedule", "β1 schedule", settings.beta1Schedule, BETA1_SCHEDULES.map((name) => [name, BETA1_LABELS[name] ?? name] as const))}\
 ${selectControl("alphaSchedule", "α schedule", settings.alphaSchedule, ALPHA_SCHEDULES.map((name) => [name, ALPHA_LABELS[name] ?? name] as const))}\
+${numericControl(settings, "alphaDecay")}\
 ${checkControl("biasCorrection", "bias correction (as PyTorch)", settings.biasCorrection)}\
 ${checkControl("compareAdam", "overlay Adam, same settings (black, dashed)", settings.compareAdam)}\
 <div class="ax-check"><span>start <span class="ax-start-text">(${settings.start[0]}, ${settings.start[1]})</span></span>\

@@ -230,6 +230,7 @@ class Explorer {
     this.el.controls.hidden = false;
     this.el.controls.style.display = "";
     this.el.copy.hidden = false;
+    this.enableDecay();
     this.showProblem();
     this.redraw();
   }
@@ -336,6 +337,18 @@ class Explorer {
     for (const name of ["biasCorrection", "compareAdam"] as const) {
       this.field(name).querySelector<HTMLInputElement>("input")!.checked = s[name];
     }
+    this.enableDecay();
+  }
+
+  /**
+   * The γ field (alphaDecay) takes input only under the exponential α schedule, the one schedule that
+   * reads it; otherwise it is greyed out, keeping its value for when the schedule comes back.
+   */
+  private enableDecay(): void {
+    const off = this.settings.alphaSchedule !== "exponential";
+    const box = this.field("alphaDecay");
+    box.querySelectorAll<HTMLInputElement>("input").forEach((input) => (input.disabled = off));
+    box.classList.toggle("ax-disabled", off);
   }
 
   private wire(): void {
@@ -388,6 +401,7 @@ class Explorer {
       const schedule = this.chosen("alphaSchedule", ALPHA_SCHEDULES);
       if (schedule === null) return;
       s.alphaSchedule = schedule;
+      this.enableDecay();
       this.schedule();
     });
     const bias = this.field("biasCorrection").querySelector<HTMLInputElement>("input")!;

@@ -26,10 +26,13 @@ export interface ExplorerSettings extends Hyperparameters {
 }
 
 /** The numeric fields a reader can type into. */
-export type NumericField = "alpha" | "beta1" | "beta2" | "eps" | "nIter";
+export type NumericField = "alpha" | "beta1" | "beta2" | "eps" | "nIter" | "alphaDecay";
 
-/** Every {@link NumericField}, in the order of the controls. */
-export const NUMERIC_FIELDS: readonly NumericField[] = ["alpha", "beta1", "beta2", "eps", "nIter"];
+/**
+ * Every {@link NumericField}, in the order of the controls (alphaDecay, γ of the exponential α schedule,
+ * sits after the α schedule's menu; see markup.ts).
+ */
+export const NUMERIC_FIELDS: readonly NumericField[] = ["alpha", "beta1", "beta2", "eps", "nIter", "alphaDecay"];
 
 /** The name a field's messages use: the library's run function, so the page shows its messages verbatim. */
 export const FIELD_WHERE = "amsgrad";
@@ -178,6 +181,8 @@ export function reproducingCode(settings: ExplorerSettings): string {
   if (settings.biasCorrection) parts.push("biasCorrection: true");
   if (settings.beta1Schedule !== defaultBeta1Schedule(settings.biasCorrection)) parts.push(`beta1Schedule: "${settings.beta1Schedule}"`);
   if (settings.alphaSchedule !== "constant") parts.push(`alphaSchedule: "${settings.alphaSchedule}"`);
+  // γ matters only to the exponential schedule; elsewhere it would be noise in the line.
+  if (settings.alphaSchedule === "exponential") parts.push(`alphaDecay: ${literal(settings.alphaDecay)}`);
   const options = `{ ${parts.join(", ")} }`;
   const functions = settings.compareAdam ? "adam, amsgrad" : "amsgrad";
   const lines = [
