@@ -120,7 +120,8 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   }
   const bundle = pageBundle();
   counter += 1;
-  const id = `amsgrad-explorer-${counter}-${hex8(fnv1a(JSON.stringify([settings, problems, width, height ?? null])))}`;
+  const hash = hex8(fnv1a(JSON.stringify([settings, problems, width, height ?? null])));
+  const id = `amsgrad-explorer-${counter}-${hash}`;
 
   // The first drawing, computed here with the page's own functions: what shows before (or without) the script.
   const amsgradRun = computeRun(settings, createRunBuffers("amsgrad", Math.max(1, settings.nIter)));
@@ -134,7 +135,9 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
     `var V=${scriptLiteral(bundle.version)};if(!R.versions[V]){${bundle.code}\nR.versions[V]=${GLOBAL_NAME};}` +
     `R.versions[V].mount(${scriptLiteral(id)},${scriptLiteral(config)},${scriptLiteral(live)});})();</script>`;
   const current = backgrounds[settings.problem]!;
-  const svg = staticSvg(id, d, current);
+  // The picture's ids come from its content alone: the same explorer shown again gives the same bytes (a
+  // re-run cell shows the same output), and two equal pictures inlined on one page clip to the same rectangle.
+  const svg = staticSvg(`amsgrad-still-${hash}`, d, current);
   const text = `AMSGrad explorer on ${testProblems[settings.problem].title}: ${d.readout}. ${NO_SCRIPT_NOTE}.`;
   const alt = `AMSGrad explorer, first drawing: the search on the contour of ${testProblems[settings.problem].title}; ${d.readout}`;
   const html = outputMarkup(id, settings, d, svg, current.frame, alt, script).markup;

@@ -219,7 +219,7 @@ width="${f.width - f.marginLeft - f.marginRight}" height="${f.height - f.marginT
 export function staticSvg(id: string, d: Drawing, background: ContourBackground): string {
   const f = background.frame;
   return html`<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}">\
-${trusted(background.svg)}${overlaySvg(`${id}-static`, d, background)}</svg>`.markup;
+${trusted(background.svg)}${overlaySvg(id, d, background)}</svg>`.markup;
 }
 
 /**
