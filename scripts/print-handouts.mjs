@@ -12,9 +12,10 @@
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { shown } from "./lessons.mjs";
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, SetupError, runMain, setup } from "./setup.mjs";
 
 const HELP = `Usage: npm run print [-- [options] [HANDOUT.html ...]]
@@ -91,12 +92,6 @@ export async function printHandouts({ files, outDir, format = "A4", executablePa
     rmSync(profile, { recursive: true, force: true });
   }
   return results;
-}
-
-/** A path relative to the current folder when it is inside it, else absolute. */
-function shown(path) {
-  const rel = relative(process.cwd(), path);
-  return rel && !rel.startsWith("..") ? rel : path;
 }
 
 async function main() {

@@ -1,23 +1,22 @@
-// The handout template (scripts/nbconvert/handout) on every executed lesson, in Chromium: no line of code
-// or output is cut at the right edge, on screen (a 1000 px window) or on paper (A4's 703 px, print styles).
+// The handout template (scripts/nbconvert/handout, run as npm run build runs it) on every executed lesson,
+// in Chromium: no line of code or output is cut at the right edge, on screen (a 1000 px window) or on paper
+// (A4's 703 px, print styles).
 // The long lines of the lessons' hyperparameter cells ran past the cell, which clipped them (issue 15).
 // The lessons are the shared executions (test/support/executed-lessons.ts); npm run build's own run is
 // tested in notebooks.test.ts and classroom.test.ts.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { after, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { jupyterEnv, PYTHON } from "../scripts/setup.mjs";
+import { nbconvert } from "../scripts/offline-pages.mjs";
+import { jupyterEnv } from "../scripts/setup.mjs";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
 import { executedLessons } from "./support/executed-lessons.ts";
 import { shotsDir } from "./support/front-ends.ts";
-import { notebookSources, ROOT } from "./support/notebooks.ts";
-
-const TEMPLATE = join(ROOT, "scripts", "nbconvert", "handout");
+import { notebookSources } from "./support/notebooks.ts";
 
 describe("handouts: long lines wrap, on screen and on paper", { skip: !chromiumAvailable() && "no chromium" }, () => {
   const dir = mkdtempSync(join(tmpdir(), "amsgrad-handouts-"));
@@ -31,14 +30,7 @@ describe("handouts: long lines wrap, on screen and on paper", { skip: !chromiumA
       writeFileSync(path, JSON.stringify(nb));
       return path;
     });
-    const converted = await new Promise<{ code: number; output: string }>((resolve, reject) => {
-      const child = spawn(PYTHON, ["-m", "nbconvert", "--to", "html", "--template", TEMPLATE, "--output-dir", dir, ...files], { env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
-      let output = "";
-      child.stdout.on("data", (c) => (output += c));
-      child.stderr.on("data", (c) => (output += c));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? 1, output }));
-    });
+    const converted = await nbconvert({ to: "html", template: "handout", outDir: dir, files, env: jupyterEnv() });
     assert.equal(converted.code, 0, converted.output);
     const browser = await launchBrowser({ viewport: { width: 1000, height: 900 } });
     try {
