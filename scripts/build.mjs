@@ -15,11 +15,9 @@
 // Usage: node scripts/build.mjs [--out DIR] [--jobs N] [--timeout SECONDS] [NOTEBOOK.ipynb ...]
 
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { EDITIONS, notebookForEdition } from "./editions.mjs";
-import { executeNotebooks, notebookPaths, parseJobs, shown, stageNotebooks } from "./lessons.mjs";
+import { executeNotebooks, notebookPaths, pageOptions, shown, stageNotebooks } from "./lessons.mjs";
 import { assertOffline, convertNotebooks, indexPage, linkPages, markup, mathjaxUsable } from "./offline-pages.mjs";
 import { runMain, setup } from "./setup.mjs";
 
@@ -87,20 +85,9 @@ async function writeEdition(edition, entries, htmlDir, stagingDir, env, withMath
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: "string", default: "build" },
-      jobs: { type: "string", default: String(Math.max(1, Math.min(2, availableParallelism()))) },
-      timeout: { type: "string", default: "300" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  const jobs = parseJobs(values.jobs);
+  const options = pageOptions(HELP);
+  if (!options) return 0;
+  const { values, positionals, jobs } = options;
 
   const env = setup();
   const sources = notebookPaths(positionals);

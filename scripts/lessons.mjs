@@ -7,7 +7,9 @@
 
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { HARNESS, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError } from "./setup.mjs";
 
 /** A notebook cell's source as one string (nbformat allows a string or a list of lines). */
@@ -70,11 +72,30 @@ async function mapLimit(items, limit, fn) {
   return results;
 }
 
-/** `--jobs`: a positive integer, else an error naming the option and the value. */
-export function parseJobs(value) {
-  const jobs = Number(value);
-  if (!Number.isInteger(jobs) || jobs < 1) throw new SetupError(`--jobs must be a positive integer, not ${value}`);
-  return jobs;
+/**
+ * The command line of a script that makes pages of the notebooks: `--out DIR` (default build), `--jobs N`
+ * (kernels at a time: default 2, at most the cores), `--timeout SEC` (per cell, default 300), `-h`, and
+ * `extra` options (parseArgs's form), plus notebooks. Returns { values, positionals, jobs }, or null
+ * after printing `help` for -h.
+ */
+export function pageOptions(help, extra = {}) {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      out: { type: "string", default: "build" },
+      jobs: { type: "string", default: String(Math.max(1, Math.min(2, availableParallelism()))) },
+      timeout: { type: "string", default: "300" },
+      help: { type: "boolean", short: "h" },
+      ...extra,
+    },
+  });
+  if (values.help) {
+    process.stdout.write(help);
+    return null;
+  }
+  const jobs = Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new SetupError(`--jobs must be a positive integer, not ${values.jobs}`);
+  return { values, positionals, jobs };
 }
 
 /**

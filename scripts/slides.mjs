@@ -13,10 +13,8 @@
 // Usage: node scripts/slides.mjs [--out DIR] [--jobs N] [--timeout SECONDS] [--executed DIR] [NOTEBOOK.ipynb ...]
 
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
-import { parseArgs } from "node:util";
-import { describeNotebook, executeNotebooks, notebookPaths, parseJobs, shown, stageNotebooks } from "./lessons.mjs";
+import { describeNotebook, executeNotebooks, notebookPaths, pageOptions, shown, stageNotebooks } from "./lessons.mjs";
 import { assertOffline, convertNotebooks, indexPage, linkPages, markup, mathjaxUsable } from "./offline-pages.mjs";
 import { notebookForSlides } from "./slide-cells.mjs";
 import { ROOT, SetupError, runMain, setup } from "./setup.mjs";
@@ -102,21 +100,9 @@ async function writeSlides(entries, slidesDir, env) {
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      out: { type: "string", default: "build" },
-      executed: { type: "string" },
-      jobs: { type: "string", default: String(Math.max(1, Math.min(2, availableParallelism()))) },
-      timeout: { type: "string", default: "300" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(HELP);
-    return 0;
-  }
-  const jobs = parseJobs(values.jobs);
+  const options = pageOptions(HELP, { executed: { type: "string" } });
+  if (!options) return 0;
+  const { values, positionals, jobs } = options;
   const env = setup({ need: ["tslab", "reveal.js"] });
   const out = resolve(values.out);
   const started = performance.now();
