@@ -68,7 +68,7 @@ async function slidesIndex(entries, counts) {
  * so the slides one steps through are the <section>s less those that open with another.
  */
 function countSlides(page) {
-  return page.match(/<section\b/g).length - page.match(/<section>\s*<section\b/g).length;
+  return (page.match(/<section\b/g) ?? []).length - (page.match(/<section>\s*<section\b/g) ?? []).length;
 }
 
 /**
