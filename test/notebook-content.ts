@@ -30,6 +30,7 @@ import {
   contourFigure,
   counterexample,
   derivative,
+  formatNumpyArray,
   formatProgress,
   gradientDescent,
   narrowBowl,
@@ -42,7 +43,8 @@ import {
   traceRun,
   type OnlineLinearProblem,
 } from "amsgrad";
-import { cellHtml, cellSource, cellStdout, cellSvg, codeCells, type ExecutedNotebook, type NotebookEdit } from "./support/notebooks.ts";
+import { cellHtml, cellSource, cellStdout, cellSvg, cellText, codeCells, type ExecutedNotebook, type NotebookEdit } from "./support/notebooks.ts";
+import { SLIDERS } from "../lib/src/explorer/controls.ts";
 
 export type ContentCheck = (nb: ExecutedNotebook) => void | Promise<void>;
 
@@ -394,6 +396,32 @@ export const claims: Record<string, Claim[]> = {
       says: "The second step is already longer than the first.",
       kind: "printed",
       check: (nb) => assert.ok(number(nb, "const g2 = 2 * x1", /the second step, in units of α: ([\d.]+)/) > 1),
+    },
+    {
+      says: "The column headed $y$ is our coordinate: compare it with the hand computation, which the cell prints above the panel in the panel's own format (as numpy prints a number); every entry must agree.",
+      kind: "printed",
+      check: (nb) => {
+        // What the panel shows at t = 1 is the run's own record (test/scrubber-page.test.ts checks the page
+        // against traceRun); here the hand computation's printout against that record, as the panel prints it.
+        const np = (value: number) => formatNumpyArray([value]).slice(1, -1).trim();
+        const run = traceRun(amsgrad, objective, derivative, { ...TUTORIAL, start: TUTORIAL_START, nIter: 1 });
+        const dy = run.solutions[0][1] - TUTORIAL_START[1];
+        const rows = [
+          `g         ${np(run.gradients[0][1])}`,
+          `m         0. → ${np(run.m[0][1])}`,
+          `v         0. → ${np(run.v[0][1])}`,
+          `v̂         0. → ${np(run.vmax[0][1])}`,
+          `max held  ${run.vmax[0][1] !== run.v[0][1] ? "yes" : "no"}`,
+          `s         ${np(run.effectiveStepSizes[0][1])}`,
+          `Δx        ${np(dy)}`,
+          `Δx / α    ${np(dy / 0.007)}`,
+        ];
+        assert.equal(cellStdout(nb, "scrub: 1"), `by hand, y at t = 1:\n${rows.map((r) => `  ${r}\n`).join("")}`);
+        const html = cellHtml(nb, "scrub: 1");
+        assert.equal(explorers(nb, "scrub: 1"), 1, "one explorer");
+        assert.match(html[0], /\\?"scrub\\?":0[,}]/, "its panel opens at the first update");
+        assert.match(html[0], /\\?"start\\?":\[-0\.165955990594852,0\.4406489868843162\]/, "from the tutorial's start");
+      },
     },
     {
       says: "with $\\beta_1 = 0.9$ it is about $0.12$ by $t = 20$, so $m$ is then mostly the latest gradient",
