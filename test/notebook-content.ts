@@ -178,12 +178,14 @@ export const contentChecks: Record<string, ContentCheck> = {
     assert.match(cellStdout(nb, "traceRun(amsgrad"), /points kept: 100/);
     assert.equal(svgCount(nb, "contourFigure(objective"), 1);
     assert.ok(cellSource(nb, "contourFigure(objective").includes("paths: [run]"));
+    assert.match(cellText(nb, "contourFigure(objective"), /^Contour plot with a zoomed panel/, "the path magnified beside the tutorial's figure");
     assert.equal(svgCount(nb, "objectiveCurve(run"), 2, "linear and log objective curves");
     assert.equal(svgCount(nb, "coordinateCurves(run)"), 1);
     assert.equal(svgCount(nb, "effectiveStepSizeCurve(run)"), 1);
     assert.equal(svgCount(nb, "const sqrtV = "), 3, "g, m, √v, √v̂ for x and for y, and the steps");
     assert.equal(svgCount(nb, "biasCorrection: true"), 2, "bias correction side by side, and its steps");
-    assert.equal(explorers(nb, "showExplorer({ ...hyperparameters"), 1, "the run in a live explorer");
+    assert.equal(explorers(nb, "showExplorer({ ...hyperparameters, start: start });"), 1, "the run in a live explorer");
+    assert.equal(explorers(nb, "scrub: phase2From"), 1, "the switch to phase 2 in the step-by-step panel");
   },
   "06-adam-versus-amsgrad.ipynb": (nb) => {
     assert.equal(svgCount(nb, "paths: [amsgradRun, adamRun]"), 1, "both searches on one contour");
@@ -691,6 +693,19 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.match(cellStdout(nb, "const steps = run.solutions.map"), /\|x\| is below 1% of its start from t = 20, when y = 0\.137/),
     },
     {
+      says: "The horizontal axis of this chart, and of the coordinate and step-size charts after it, counts iterations as the tutorial's progress lines do: the point at 0 is the line `>0`, the point after the first update ($x_1$ in the [notation](00-notation.ipynb)), and the last is `>99`. The charts of the section on the step size count $t$ from 1, as the formulas do.",
+      kind: "printed",
+      check: (nb) => {
+        for (const ref of ["objectiveCurve(run", "coordinateCurves(run)", "effectiveStepSizeCurve(run)"]) {
+          assert.match(cellText(nb, ref), /over iteration t from 0 to 99/, ref);
+        }
+        // The point at 0 is x₁: f(x₁), not f at the start (0.2217).
+        assert.match(cellText(nb, "objectiveCurve(run"), /from 0\.213 at 0 to/);
+        roundsTo(tutorialRun().scores[0], "0.213", "f(x₁)");
+        assert.match(cellText(nb, "const sqrtV = "), /over t from 1 to 100/);
+      },
+    },
+    {
       says: "AMSGrad's $\\hat v$ never decreases, so with a constant $\\alpha$ and without bias correction its $s_t$ never grows. The cell checks that for the run above",
       kind: "printed",
       check: (nb) => assert.match(cellStdout(nb, "effectiveStepSizeCurve(run)"), /never grew in this run: true/),
@@ -730,12 +745,48 @@ export const claims: Record<string, Claim[]> = {
       check: () => assert.equal((0.9 ** 30).toFixed(2), "0.04"),
     },
     {
-      says: "With the tutorial's settings $\\hat v$ stops growing within the first two dozen iterations, and after that the two numbers agree to three or four digits.",
+      says: "With the tutorial's settings $\\hat v$ stops growing within the first two dozen iterations, and after that the phase-2 cell's last two numbers, the factor and the ratio, agree to three or four digits.",
       kind: "defaults",
       check: (nb) => {
         const out = cellStdout(nb, "const frozen = Math.sqrt");
         assert.match(out, /x: v̂ last grew at t = 9; √v̂ = 0\.0662; 1 − 2α\/√v̂ = 0\.7886; last x_t\/x_\(t−1\) = 0\.7886/);
         assert.match(out, /y: v̂ last grew at t = 22; √v̂ = 0\.2470; 1 − 2α\/√v̂ = 0\.9433; last x_t\/x_\(t−1\) = 0\.9433/);
+      },
+    },
+    {
+      says: "the faster convergence is why $x$ stays negligible next to $y$ after the turn, and the path runs down the $y$ axis",
+      kind: "defaults",
+      check: (nb) => {
+        assert.match(cellStdout(nb, "const steps = run.solutions.map"), /below 1% of its start from t = 20/);
+        // From t = 20 on, x/y only shrinks: x's factor is the smaller one.
+        const ratios = tutorialRun().solutions.slice(19).map(([x, y]) => Math.abs(x / y));
+        assert.ok(ratios[0] < 0.02 && ratios.every((r, k) => k === 0 || r < ratios[k - 1]), `|x/y| from t = 20: ${ratios.slice(0, 5)}`);
+      },
+    },
+    {
+      says: "The explorer below opens its step-by-step panel at the first update after which neither $\\hat v$ grows again: the cell takes the later of the two last growths printed above, adds one, and passes that $t$ as `scrub`",
+      kind: "printed",
+      check: (nb) => {
+        assert.match(cellStdout(nb, "scrub: phase2From"), /^neither v̂ grows after t = 22; at t = 23 s = 0\.1057 \(x\), 0\.0283 \(y\)\n/);
+        // The panel opens at t = 23: the page's config holds the 0-based iteration.
+        assert.match(cellHtml(nb, "scrub: phase2From")[0], /\\?"scrub\\?":22[,}]/);
+      },
+    },
+    {
+      says: "*max held* reads `yes` in both columns ($\\hat v$ kept an earlier, larger $v$), $\\hat v$ is the square of the printed $\\sqrt{\\hat v}$, and $s$ is the frozen rate $\\alpha/\\sqrt{\\hat v}$, which the cell prints. Press ◀ once: one update earlier, the coordinate that grew last ($y$, with the tutorial's settings) still took the new $v$ (*max held*: `no`). Then press ▶ or play: from here on $s$ stays the same in both columns while $\\Delta x / \\alpha$ keeps shrinking, because $m$ does.",
+      kind: "defaults",
+      check: () => {
+        // What the panel shows is the run's own record (test/scrubber-page.test.ts): v̂ ≠ v is "max held".
+        const run = traceRun(amsgrad, objective, derivative, { ...TUTORIAL, start: TUTORIAL_START });
+        const held = (k: number, i: number) => run.vmax[k][i] !== run.v[k][i];
+        assert.ok(held(22, 0) && held(22, 1), "t = 23: held in both");
+        assert.ok(held(21, 0) && !held(21, 1), "t = 22: y's v̂ took the new v");
+        assert.equal(Math.sqrt(run.vmax[22][1]).toFixed(4), "0.2470");
+        for (const i of [0, 1]) {
+          assert.ok(run.effectiveStepSizes.slice(22).every((row) => row[i] === run.effectiveStepSizes[22][i]), `s stays (${i})`);
+          const steps = run.solutions.slice(22).map((_, k) => Math.abs(stepOf(run, k + 23)[i]));
+          assert.ok(steps.every((v, k) => k === 0 || v < steps[k - 1]), `|Δ| shrinks from t = 23 (${i})`);
+        }
       },
     },
     {
@@ -758,6 +809,17 @@ export const claims: Record<string, Claim[]> = {
         assert.match(out, /none: +1\.000 {2}1\.915 {2}2\.689 {2}3\.198 {2}3\.418/);
         const [without, withCorrection] = printed(nb, "biasCorrection: true", /final f: (\S+) without, (\S+) with/).slice(1).map(Number);
         assert.ok(withCorrection > without);
+      },
+    },
+    {
+      says: "the cell's last line runs the constant schedule without the correction, and with the tutorial's settings that run ends close to the tutorial's, far below the corrected one",
+      kind: "defaults",
+      check: (nb) => {
+        const [without, withCorrection] = printed(nb, "biasCorrection: true", /final f: (\S+) without, (\S+) with/).slice(1).map(Number);
+        const constant = number(nb, "biasCorrection: true", /constant β1 schedule but no bias correction: (\S+)/);
+        within(constant, without, 2, "constant β1 against the tutorial's run");
+        assert.ok(constant < withCorrection / 10, `${constant} far below ${withCorrection}`);
+        assert.equal(traceRun(amsgrad, objective, derivative, { ...TUTORIAL, biasCorrection: true, start: TUTORIAL_START, nIter: 1 }).hyperparameters.beta1Schedule, "constant");
       },
     },
     {
@@ -814,25 +876,67 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "A start nearly three times as far out as the tutorial's also ends much higher after 100 iterations, $f \\approx 0.02$",
+      says: "Yes. Both coordinates start equal, so they get equal gradients, hence equal $m$, $v$ and $\\hat v$, and equal steps: $x_t = y_t$ for every $t$, a straight line along the diagonal.",
       kind: "answer",
       check: () => {
-        within(tutorialRun({ start: [0.9, 0.9] }).score, 0.02, 1.1, "final f");
         const run = amsgrad(objective, derivative, { ...TUTORIAL, start: [0.9, 0.9] });
         assert.ok(run.solutions.every((p) => p[0] === p[1]), "x_t = y_t for every t");
-        within(Math.hypot(0.9, 0.9) / Math.hypot(...TUTORIAL_START), 2.7, 1.1, "nearly three times as far");
       },
     },
     {
-      says: "With $\\beta_2 = 0.5$, $v$ follows $g^2$ closely: $v_1 = 0.5\\, g_1^2$, so the first step is only $0.1/\\sqrt{0.5} \\approx 0.14\\,\\alpha$ and there is no phase 1 to speak of. $\\hat v$ is then the largest $g^2$-like value, reached in the first iterations (the phase-2 cell prints $t = 4$ for $x$ and $t = 5$ for $y$), and the effective step size curve is flat from there on, at a lower level than with $\\beta_2 = 0.99$: $\\sqrt{\\hat v_y}$ is about $0.85$ instead of $0.25$. The frozen rate $\\alpha/\\sqrt{\\hat v}$ is small, so the search is slow: $f$ ends near $7.7 \\cdot 10^{-3}$.",
+      says: "It also ends much higher after 100 iterations, $f \\approx 0.02$, and not only because it starts nearly three times as far out. Its first steps are about as many $\\alpha$ long as from the tutorial's start ($1.00$, $1.92$, $2.70$, $3.24\\,\\alpha$ for $t = 1 \\ldots 4$, printed under the contour), so it takes longer to get close; and its larger gradients raise $\\hat v$ for longer, until $t = 43$, to $\\sqrt{\\hat v} \\approx 0.68$ (the phase-2 cell; from the tutorial's start $y$'s was $0.2470$). The late factor $1 - 2\\alpha/\\sqrt{\\hat v}$ is then $0.979$ instead of $0.943$: each iteration takes about 2% off each coordinate instead of 6%. At $t = 100$ a step is still $0.31\\,\\alpha$ (from the tutorial's start, $0.011\\,\\alpha$), and it takes 327 iterations to reach the tutorial's final $f \\approx 1.6 \\cdot 10^{-6}$.",
+      kind: "answer",
+      edit: [{ find: "const start = [-0.165955990594852, 0.4406489868843162];", replace: "const start = [0.9, 0.9];" }],
+      check: (nb) => {
+        within(number(nb, "traceRun(amsgrad", / f = (\S+)/), 0.02, 1.1, "final f");
+        within(Math.hypot(0.9, 0.9) / Math.hypot(...TUTORIAL_START), 2.7, 1.1, "nearly three times as far");
+        assert.match(cellStdout(nb, "const steps = run.solutions.map"), /\(-1\.00, -1\.00\) {2}\(-1\.92, -1\.92\) {2}\(-2\.70, -2\.70\) {2}\(-3\.24, -3\.24\)/);
+        const phase2 = cellStdout(nb, "const frozen = Math.sqrt");
+        for (const name of ["x", "y"]) {
+          const [last, root, factor] = new RegExp(`${name}: v̂ last grew at t = (\\d+); √v̂ = (\\S+); 1 − 2α/√v̂ = (\\S+);`).exec(phase2)!.slice(1).map(Number);
+          assert.equal(last, 43);
+          roundsTo(root, "0.68", `${name}: √v̂`);
+          roundsTo(factor, "0.979", `${name}: the late factor`);
+        }
+        const tutorial = traceRun(amsgrad, objective, derivative, { ...TUTORIAL, start: TUTORIAL_START });
+        assert.equal(Math.sqrt(tutorial.vmax[99][1]).toFixed(4), "0.2470");
+        assert.equal((1 - 0.014 / Math.sqrt(tutorial.vmax[99][1])).toFixed(3), "0.943");
+        assert.equal(Math.round(100 * (1 - 0.979)), 2);
+        assert.equal(Math.round(100 * (1 - 0.943)), 6);
+        const y100 = cellStdout(nb, "const sqrtV = ").split("coordinate y")[1];
+        assert.match(y100, /\n +100 +\S+ +\S+ +\S+ +\S+ +-0\.30\d\d\n/);
+        roundsTo(Math.abs(stepOf(tutorial, 100)[1]) / 0.007, "0.011", "the tutorial's last step");
+        const far = amsgrad(objective, derivative, { ...TUTORIAL, start: [0.9, 0.9], nIter: 1000 });
+        assert.equal(far.scores.findIndex((f) => f <= tutorial.score) + 1, 327);
+        roundsTo(tutorial.score, "1.6e-6", "the tutorial's final f");
+      },
+    },
+    {
+      says: "With $\\beta_2 = 0.5$, $v$ follows $g^2$ closely: $v_1 = 0.5\\, g_1^2$, so the first step is only $0.1/\\sqrt{0.5} \\approx 0.14\\,\\alpha$, and $v$ catches up at once, so the steps never exceed $\\alpha$. They still grow for a while, to $0.95\\,\\alpha$ at $t = 8$ (the longest step of $y$, printed under the phase-1 formula), but through $m$, which builds up more slowly than $v$ now. $\\hat v$ is then the largest $g^2$-like value, reached in the first iterations (the phase-2 cell prints $t = 4$ for $x$ and $t = 5$ for $y$), and the effective step size curve is flat from there on, at a lower level than with $\\beta_2 = 0.99$: $\\sqrt{\\hat v_y}$ is about $0.85$ instead of $0.25$. The frozen rate $\\alpha/\\sqrt{\\hat v}$ is small, so the search is slow: $f$ ends near $7.7 \\cdot 10^{-3}$.",
       kind: "answer",
       check: () => {
         const run = traceRun(amsgrad, objective, derivative, { ...TUTORIAL, beta2: 0.5, start: TUTORIAL_START });
         assert.equal((stepOf(run, 1)[0] / 0.007).toFixed(2), "0.14");
+        const inAlphas = run.solutions.map((_, k) => stepOf(run, k + 1).map((d) => Math.abs(d) / 0.007));
+        assert.ok(inAlphas.every((row) => row[0] < 1 && row[1] < 1), "no step reaches α");
+        const longest = Math.max(...inAlphas.map((row) => row[1]));
+        assert.equal(longest.toFixed(2), "0.95");
+        assert.equal(inAlphas.findIndex((row) => row[1] === longest) + 1, 8);
+        // m's share of g, (1 − β1^(t(t+1)/2)), below √v's, √(1 − β2^t), at every t: m is the slower one.
+        for (let t = 1; t <= 8; t++) assert.ok(1 - 0.9 ** ((t * (t + 1)) / 2) < Math.sqrt(1 - 0.5 ** t), `t = ${t}`);
         const lastGrowth = (i: number) => run.vmax.reduce((last, row, k) => (k > 0 && row[i] > run.vmax[k - 1][i] ? k + 1 : last), 1);
         assert.deepEqual([lastGrowth(0), lastGrowth(1)], [4, 5]);
         assert.equal(Math.sqrt(run.vmax[99][1]).toFixed(2), "0.85");
         within(run.score, 7.7e-3, 1.01, "final f");
+      },
+    },
+    {
+      says: "with the tutorial's $\\beta$'s $m$ catches up much faster, so the steps grow to several $\\alpha$ (with $\\beta_2 = 0.5$ they never reach $\\alpha$: exercise 3)",
+      kind: "defaults",
+      check: (nb) => {
+        assert.match(cellStdout(nb, "const { alpha, beta1, beta2 } = run.hyperparameters"), /the longest step of y: 3\.42 α/);
+        const low = tutorialRun({ beta2: 0.5 });
+        assert.ok(low.solutions.every((_, k) => stepOf(low, k + 1).every((d) => Math.abs(d) < 0.007)));
       },
     },
     {
