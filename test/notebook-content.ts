@@ -972,6 +972,17 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
+      says: "The cell prints $t$ as the [notation](00-notation.ipynb) counts updates, from 1; the charts count iterations from 0, as the tutorial's progress lines do, so Adam's effective step size, which first grows at $t = 10$, rises at 9 on the chart.",
+      kind: "printed",
+      check: (nb) => {
+        assert.match(cellStdout(nb, "effectiveStepSizeCurve([amsgradRun, adamRun])"), /Adam +effective step size first grows at t = 10 \(x\)/);
+        assert.match(cellText(nb, "effectiveStepSizeCurve([amsgradRun, adamRun])"), /over iteration t from 0 to 99/);
+        // The chart's point k is the notation's t = k + 1: Adam's s at index 9 (t = 10) is the first above the one before.
+        const s = traceRun(adam, objective, derivative, { ...TUTORIAL, start: TUTORIAL_START }).effectiveStepSizes.map((row) => row[0]);
+        assert.equal(s.findIndex((v, k) => k > 0 && v > s[k - 1]), 9);
+      },
+    },
+    {
       says: "On this bowl, with the tutorial's settings, Adam's growing step is an advantage: it ends lower (the first cell prints both final values).",
       kind: "defaults",
       check: (nb) => {
@@ -1043,7 +1054,10 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "> **Predict, then run.** Take one cycle of 101 steps in the middle of Adam's run on the counterexample, and leave out the projection.",
       kind: "printed",
-      check: (nb) => assert.match(cellStdout(nb, "const cycleStart"), /the first 10 steps move x by -[\d.]+, the other 91 by [\d.]+; net [\d.]+\nthe small steps win: true/),
+      check: (nb) => {
+        // With the paper's settings m stays positive for 23 steps of the cycle, then negative to its end.
+        assert.match(cellStdout(nb, "const cycleStart"), /while m > 0 \(the first 23 steps\) x moves by -0\.0282, in the other 78 by 0\.0375; net 0\.0093\nthe small steps win: true/);
+      },
     },
     {
       says: "Now $v$ forgets ten times more slowly ($0.999^{100} \\approx 0.905$ against $0.99^{100} \\approx 0.366$)",
@@ -1109,6 +1123,37 @@ export const claims: Record<string, Claim[]> = {
         const out = cellStdout(nb, "const amsgradRun = traceRun");
         within(Number(/AMSGrad .* f = (\S+)/.exec(out)![1]), 9e-14, 1.1, "AMSGrad");
         within(Number(/Adam .* f = (\S+)/.exec(out)![1]), 0.016, 1.1, "Adam");
+      },
+    },
+    {
+      says: "With a large $\\alpha$ both oscillate across the minimum, and at first the oscillation grows for both: AMSGrad's $f$ climbs from about $3 \\cdot 10^{-5}$ at $t = 26$ to $0.033$ at $t = 50$. The growing gradients raise $\\hat v_x$ for good (it grows until $t = 56$, $\\sqrt{\\hat v_x}$ from $0.088$ to $0.113$), which brings $x$'s effective step size $\\alpha/\\sqrt{\\hat v_x}$ down to $0.881$: below 1, so the late factor $1 - 2\\alpha/\\sqrt{\\hat v_x}$ lies between $-1$ and $0$ and the oscillation dies out. Adam's $v$ falls again once its oscillation shrinks, so its effective step size for $x$ climbs back above 1 ($1.011$ at the end; the step-size cell prints both), its factor falls below $-1$, and the swing grows again.",
+      kind: "answer",
+      edit: [
+        { find: "beta2: 0.99, eps: 0 } as const;", replace: "beta2: 0.999, eps: 0 } as const;" },
+        { find: "const bowlSettings = { nIter: 100, alpha: 0.007,", replace: "const bowlSettings = { nIter: 100, alpha: 0.1," },
+      ],
+      check: (nb) => {
+        const out = cellStdout(nb, "effectiveStepSizeCurve([amsgradRun, adamRun])");
+        assert.match(out, /AMSGrad +effective step size first grows at t = never \(x\), never \(y\); at the end 0\.881, /);
+        assert.match(out, /Adam +effective step size .*; at the end 1\.011, /);
+        const a = traceRun(amsgrad, objective, derivative, { ...TUTORIAL, alpha: 0.1, start: TUTORIAL_START });
+        const d = traceRun(adam, objective, derivative, { ...TUTORIAL, alpha: 0.1, start: TUTORIAL_START });
+        const lowAt = a.scores.slice(0, 40).indexOf(Math.min(...a.scores.slice(0, 40))) + 1;
+        assert.equal(lowAt, 26);
+        within(a.scores[25], 3e-5, 1.15, "AMSGrad's f at t = 26");
+        assert.equal(a.scores.indexOf(Math.max(...a.scores.slice(lowAt))) + 1, 50);
+        roundsTo(a.scores[49], "0.033", "AMSGrad's f at t = 50");
+        const lastGrowth = a.vmax.reduce((last, row, k) => (k > 0 && row[0] > a.vmax[k - 1][0] ? k + 1 : last), 1);
+        assert.equal(lastGrowth, 56);
+        assert.equal(Math.sqrt(a.vmax[25][0]).toFixed(3), "0.088");
+        assert.equal(Math.sqrt(a.vmax[55][0]).toFixed(3), "0.113");
+        const factor = 1 - 2 * a.effectiveStepSizes[99][0];
+        assert.ok(factor > -1 && factor < 0, `AMSGrad's factor ${factor}`);
+        // Adam: its v falls again after the bump, its s for x climbs back above 1 and its f grows again by the end.
+        const lowAdam = d.scores.slice(50).indexOf(Math.min(...d.scores.slice(50))) + 51;
+        assert.ok(d.v[99][0] < Math.max(...d.v.map((row) => row[0])), "Adam's v_x has fallen");
+        assert.ok(d.effectiveStepSizes[99][0] > 1 && 1 - 2 * d.effectiveStepSizes[99][0] < -1);
+        assert.ok(d.scores[99] > 100 * d.scores[lowAdam - 1], `Adam's swing grows again after t = ${lowAdam}`);
       },
     },
     {
