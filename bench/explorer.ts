@@ -45,18 +45,32 @@ const cases: Case[] = [
   { label: "Rosenbrock, 10,000 iterations, with Adam", options: { problem: "rosenbrock", nIter: 10_000, alpha: 0.05, compareAdam: true }, field: "beta2" },
 ];
 
+const scrubCases: Omit<Case, "field">[] = [
+  { label: "bowl, 100 iterations, with Adam", options: { nIter: 100 } },
+  { label: "bowl, 10,000 iterations, with Adam", options: { nIter: 10_000 } },
+  { label: "Rosenbrock, 10,000 iterations, with Adam", options: { problem: "rosenbrock", nIter: 10_000, alpha: 0.05 } },
+];
+const scrubRows: string[][] = [];
+
 const dir = mkdtempSync(join(os.tmpdir(), "amsgrad-explorer-bench-"));
 const browser = await launchBrowser({ viewport: { width: 1100, height: 900 } });
 const rows: string[][] = [];
+
+/** A page holding one explorer output, loaded from a file, once its script has mounted it. */
+async function openPage(html: string) {
+  const file = join(dir, "page.html");
+  writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bench</title></head><body>${html}</body></html>`);
+  const page = await browser.context.newPage();
+  await page.addInitScript({ content: "window.__name = (f) => f;" });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForFunction(() => Object.keys(window.__amsgradExplorer?.instances ?? {}).length === 1);
+  return page;
+}
+
 try {
   for (const c of cases) {
     const ex = explorer(c.options);
-    const file = join(dir, "page.html");
-    writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bench</title></head><body>${ex.html}</body></html>`);
-    const page = await browser.context.newPage();
-    await page.addInitScript({ content: "window.__name = (f) => f;" });
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => Object.keys(window.__amsgradExplorer?.instances ?? {}).length === 1);
+    const page = await openPage(ex.html);
     const result = await page.evaluate(
       async ([field, changes]) => {
         const registry = window.__amsgradExplorer!;
@@ -122,6 +136,47 @@ try {
       ((bytes - figure) / KB).toFixed(1),
     ]);
   }
+  // The step-by-step panel: one scrub step (show(t): the update's numbers, the arrows, the chart marks, the
+  // tables) timed in the page, 200 steps in a row divided by 200 (performance.now() has 0.1 ms resolution);
+  // then one step per animation frame, the interval between frames with the browser's style, layout and paint.
+  for (const c of scrubCases) {
+    const ex = explorer({ ...c.options, compareAdam: true, scrub: true });
+    const page = await openPage(ex.html);
+    const result = await page.evaluate(async (rounds) => {
+      const instance = Object.values(window.__amsgradExplorer!.instances)[0];
+      const scrubber = instance.scrubber()!;
+      const n = instance.settings().nIter;
+      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+      const at = (i: number) => Math.floor((i * 7919) % n); // spread over the run, as a dragged slider jumps
+      for (let i = 0; i < 50; i++) scrubber.show(at(i)); // warm-up
+      const perStep: number[] = [];
+      for (let r = 0; r < rounds; r++) {
+        const t0 = performance.now();
+        for (let i = 0; i < 200; i++) scrubber.show(at(r * 200 + i));
+        perStep.push((performance.now() - t0) / 200);
+        await nextFrame();
+      }
+      const frames: number[] = [];
+      let last = await nextFrame();
+      for (let i = 0; i < 60; i++) {
+        scrubber.show(at(i));
+        const now = await nextFrame();
+        frames.push(now - last);
+        last = now;
+      }
+      return { perStep, frames };
+    }, quick ? 5 : 20);
+    await page.close();
+    const figure = Buffer.byteLength(Buffer.from(contourBackground(testProblems[ex.settings.problem], 420, undefined).svg).toString("base64"));
+    scrubRows.push([
+      c.label,
+      median(result.perStep).toFixed(3),
+      quantile(result.perStep, 0.95).toFixed(3),
+      median(result.frames).toFixed(1),
+      quantile(result.frames, 0.95).toFixed(1),
+      ((Buffer.byteLength(ex.html) - figure) / KB).toFixed(1),
+    ]);
+  }
 } finally {
   await browser.close();
   rmSync(dir, { recursive: true, force: true });
@@ -139,3 +194,9 @@ console.log("bars: redraw median ≤ 4 ms at 100 iterations, ≤ 16 ms at 10,000
 console.log("(KB beyond its contour, stored once as the fallback's base64 picture: the script, the live markup, the first");
 console.log(" drawing's path in the picture and the other objectives' contours, deflated;");
 console.log(" performance.now() in the page has 0.1 ms resolution)");
+
+const scrubHeader = ["step-by-step panel (scrub: true)", "ms per step, median", "p95", "frame interval ms, one step per frame", "p95", "KB beyond its contour"];
+const scrubWidths = scrubHeader.map((h, i) => Math.max(h.length, ...scrubRows.map((r) => r[i].length)));
+console.log("");
+for (const r of [scrubHeader, ...scrubRows]) console.log(r.map((c, i) => (i === 0 ? c.padEnd(scrubWidths[i]) : c.padStart(scrubWidths[i]))).join("  "));
+console.log("bars: ≤ 4 ms per scrub step at 100 iterations; one frame (the idle frame interval above) per step at 10,000");

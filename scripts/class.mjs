@@ -12,7 +12,7 @@ import { createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { KERNEL_DISPLAY_NAME, LOCAL_JUPYTER, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, TSLAB_BIN, log, runMain, setup } from "./setup.mjs";
+import { KERNEL_DISPLAY_NAME, LOCAL_JUPYTER, kernelNode, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, TSLAB_BIN, log, runMain, setup } from "./setup.mjs";
 
 const HUB_DIR = join(ROOT, "binder", "jupyterhub");
 const HUB_CONFIG = join(HUB_DIR, "jupyterhub_config.py");
@@ -204,6 +204,7 @@ function checkRealClass({ group }) {
   }
   const problems = unreachableForOthers([
     { path: process.execPath, executable: true },
+    { path: kernelNode(), executable: true },
     { path: TSLAB_BIN },
     { path: join(LOCAL_JUPYTER, "kernels", "tslab", "kernel.json") },
     { path: join(ROOT, "lib", "dist", "index.js") },

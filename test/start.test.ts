@@ -3,11 +3,13 @@
 // Ctrl+C stops everything quickly and cleanly (SIGINT to node, and to the whole group as a terminal sends it).
 
 import assert from "node:assert/strict";
-import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { after, describe, test } from "node:test";
 import { jupyterEnv, LOCAL_JUPYTER, NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
+import { expectedKernelNode } from "./support/kernel-node.ts";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
 import { freePort, startNotebookServer, type NotebookServer } from "./support/jupyter-server.ts";
 
@@ -113,7 +115,8 @@ describe("npm start (scripts/start.mjs)", () => {
     assert.ok(specs.kernelspecs.tslab, `tslab is listed (got ${Object.keys(specs.kernelspecs).join(", ")})`);
     assert.equal(specs.kernelspecs.tslab.spec.display_name, "TypeScript (tslab)");
     assert.equal(specs.kernelspecs.tslab.spec.language, "typescript");
-    assert.equal(specs.kernelspecs.tslab.spec.argv[0], process.execPath, "the kernel runs on this Node");
+    // Node 22.1 brought the compile cache the kernel's start needs; older Nodes hand the kernel to Node 24.
+    assert.equal(specs.kernelspecs.tslab.spec.argv[0], expectedKernelNode());
     assert.equal(specs.default, "tslab", "new notebooks default to TypeScript");
 
     const unauthorized = await fetch(`${first.base}/api/kernelspecs`);
@@ -257,6 +260,26 @@ describe("npm start (scripts/start.mjs)", () => {
       assert.match(run.stderr, why);
       assert.match(run.stderr, /Set JUPYTER_PYTHON to the Python that has Jupyter .*or unset it/);
       assert.doesNotMatch(run.stderr, /cannot import/);
+    }
+  });
+
+  test("AMSGRAD_KERNEL_NODE naming no usable Node says what is wrong and what to do", () => {
+    const folder = mkdtempSync(join(tmpdir(), "kernel-node-"));
+    const old = join(folder, "node18");
+    writeFileSync(old, "#!/bin/sh\necho v18.20.4\n");
+    chmodSync(old, 0o755);
+    try {
+      for (const [value, why] of [
+        ["/nonexistent", /AMSGRAD_KERNEL_NODE=\/nonexistent: no Node binary runs there\. Give the path of a node >= 20\.19, or "this"/],
+        ["/bin/true", /AMSGRAD_KERNEL_NODE=\/bin\/true: no Node binary runs there/],
+        [old, /AMSGRAD_KERNEL_NODE=.*node18 is Node 18\.20\.4: the kernel needs Node >= 20\.19/],
+      ] as const) {
+        const run = spawnSync(process.execPath, ["scripts/start.mjs"], { encoding: "utf8", env: { ...process.env, AMSGRAD_KERNEL_NODE: value } });
+        assert.equal(run.status, 1, run.stderr);
+        assert.match(run.stderr, why);
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 

@@ -1,10 +1,10 @@
-// Every lesson executed once per kernel (tslab on this Node, or on Node 24), shared by every test file that
+// Every lesson executed once per kernel (the project's kernel, or the same on the other Node), shared by every test file that
 // only reads outputs: the front-end checks (classic Notebook, JupyterLab's renderers, VS Code's rules, the
 // dark-page check), the Node 24 comparison and notebooks.test.ts's second fresh execution. Executing the
 // eight lessons takes about 30 s; each file after the first reads them from the cache instead.
 //
 //   const lessons = await executedLessons();               // ExecutedNotebook[] in lesson order
-//   const node24 = await executedLessons(NODE24_KERNEL);
+//   const other = await executedLessons(OTHER_NODE_KERNEL);   // scripts/node24.mjs
 //
 // The cache, node_modules/.cache/amsgrad-executed/<kernel>/<key>/, is keyed by what decides the outputs:
 // the notebook's bytes, the built library (lib/dist), the kernel's command line and tslab's version. A

@@ -46,24 +46,33 @@ export interface Explorer {
 /** Where the build puts the page's script: lib/dist/explorer/page.bundle.js (this path works from src and dist). */
 const BUNDLE_URL = new URL("../../dist/explorer/page.bundle.js", import.meta.url);
 const GLOBAL_NAME = "__amsgradExplorerBundle";
+const SCRUBBER_BUNDLE_URL = new URL("../../dist/explorer/scrubber.bundle.js", import.meta.url);
+const SCRUBBER_GLOBAL_NAME = "__amsgradScrubberBundle";
 
 let bundleCache: { code: string; version: string } | undefined;
+let scrubberCache: { code: string; version: string } | undefined;
 
 /** The bundled page script, read once (built by `npm run build:lib`). */
 function pageBundle(): { code: string; version: string } {
-  if (bundleCache) return bundleCache;
+  bundleCache ??= readBundle(BUNDLE_URL);
+  return bundleCache;
+}
+
+/** The step-by-step panel's script (scrubber.bundle.js), read once. */
+function scrubberBundle(): { code: string; version: string } {
+  scrubberCache ??= readBundle(SCRUBBER_BUNDLE_URL);
+  return scrubberCache;
+}
+
+function readBundle(url: URL): { code: string; version: string } {
   let code: string;
   try {
-    code = readFileSync(BUNDLE_URL, "utf8").trim();
+    code = readFileSync(url, "utf8").trim();
   } catch (error) {
-    throw new Error(
-      `explorer: the page script ${BUNDLE_URL.pathname} is missing; build the library (npm run build:lib)`,
-      { cause: error },
-    );
+    throw new Error(`explorer: the page script ${url.pathname} is missing; build the library (npm run build:lib)`, { cause: error });
   }
-  if (/<\/script|<!--/i.test(code)) throw new Error("explorer: the page script contains </script or <!--");
-  bundleCache = { code, version: hex8(fnv1a(code)) };
-  return bundleCache;
+  if (/<\/script|<!--/i.test(code)) throw new Error(`explorer: the page script ${url.pathname} contains </script or <!--`);
+  return { code, version: hex8(fnv1a(code)) };
 }
 
 /** A 32-bit fingerprint as 8 hex digits. */
@@ -111,7 +120,7 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * writeFileSync("explorer.html", `<!DOCTYPE html><meta charset="utf-8">${ex.html}`);
  */
 export function explorer(options: ExplorerOptions = {}): Explorer {
-  const { settings, problems, width, height } = resolveExplorerOptions(options, "explorer");
+  const { settings, problems, width, height, scrub } = resolveExplorerOptions(options, "explorer");
   const backgrounds: Partial<Record<ProblemName, ContourBackground>> = {};
   const frames: Partial<Record<ProblemName, Frame>> = {};
   for (const name of problems) {
@@ -120,7 +129,7 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   }
   const bundle = pageBundle();
   counter += 1;
-  const hash = hex8(fnv1a(JSON.stringify([settings, problems, width, height ?? null])));
+  const hash = hex8(fnv1a(JSON.stringify([settings, problems, width, height ?? null, scrub])));
   const id = `amsgrad-explorer-${counter}-${hash}`;
 
   // The first drawing, computed here with the page's own functions: what shows before (or without) the script.
@@ -128,10 +137,14 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   const adamRun = settings.compareAdam ? computeRun(settings, createRunBuffers("adam", Math.max(1, settings.nIter))) : null;
   const d = drawing(amsgradRun, adamRun, settings.nIter, frames[settings.problem]!, COMPACT_FORMAT);
 
-  const config: PageConfig = { settings, frames };
-  const live = liveMarkup(id, settings, problems, backgrounds, d).markup;
+  const panel = scrub === null ? null : scrubberBundle();
+  const config: PageConfig = { settings, frames, scrub, scrubber: panel?.version ?? null };
+  const live = liveMarkup(id, settings, problems, backgrounds, d, scrub !== null).markup;
+  const panelScript = panel
+    ? `var W=${scriptLiteral(panel.version)};R.scrubbers=R.scrubbers||{};if(!R.scrubbers[W]){${panel.code}\nR.scrubbers[W]=${SCRUBBER_GLOBAL_NAME}.Scrubber;}`
+    : "";
   const script =
-    `<script>(function(){var R=window.__amsgradExplorer=window.__amsgradExplorer||{instances:{},versions:{}};` +
+    `<script>(function(){var R=window.__amsgradExplorer=window.__amsgradExplorer||{instances:{},versions:{}};${panelScript}` +
     `var V=${scriptLiteral(bundle.version)};if(!R.versions[V]){${bundle.code}\nR.versions[V]=${GLOBAL_NAME};}` +
     `R.versions[V].mount(${scriptLiteral(id)},${scriptLiteral(config)},${scriptLiteral(live)});})();</script>`;
   const current = backgrounds[settings.problem]!;

@@ -17,6 +17,7 @@ import { ALPHA_SCHEDULES, BETA1_SCHEDULES } from "../optimizer.js";
 import type { ContourBackground } from "./background.js";
 import { SLIDERS, fieldText } from "./controls.js";
 import { CHART, type Drawing, type Frame, type PathFormat } from "./draw.js";
+import { SCRUB_CSS, scrubLayer, scrubPanel } from "./scrubber-markup.js";
 import { NUMERIC_FIELDS, reproducingCode, type ExplorerSettings, type ProblemName } from "./settings.js";
 
 /** The line shown where the script does not run (an untrusted notebook, GitHub's viewer): how to enable it. */
@@ -252,6 +253,7 @@ export function liveMarkup(
   problems: readonly ProblemName[],
   backgrounds: Readonly<Partial<Record<ProblemName, ContourBackground>>>,
   first: Drawing,
+  scrub = false,
 ): SafeHtml {
   const d: Drawing = {
     ...first,
@@ -279,10 +281,10 @@ export function liveMarkup(
     const deflated = deflateSync(Buffer.from(backgrounds[name]!.svg, "utf8"), { level: 9 }).toString("base64");
     return html`<div class="ax-bg" data-problem="${name}" data-deflated="${deflated}" hidden style="display:none"></div>`;
   });
-  return html`<div class="ax-top"><div class="ax-figure" style="max-width:${current.frame.width}px">${bgs}${overlaySvg(id, d, current)}</div>\
+  return html`<div class="ax-top"><div class="ax-figure" style="max-width:${current.frame.width}px">${bgs}${overlaySvg(id, d, current)}${scrub ? scrubLayer(current.frame) : ""}</div>\
 <div class="ax-side">${chart("objective", d, settings.compareAdam)}${chart("steps", d, settings.compareAdam)}\
 <div class="ax-readout"><div class="ax-read">${d.readout}</div><div class="ax-read-adam">${d.readoutAdam}</div>\
 <div class="ax-stopped">${d.stopped}</div></div></div></div>\
-${controls(settings, problems)}\
+${controls(settings, problems)}${scrub ? html`<style>${trusted(SCRUB_CSS)}</style>${scrubPanel(id)}` : ""}\
 <div class="ax-codebox"><pre class="ax-code">${reproducingCode(settings)}</pre><button type="button" class="ax-copy" hidden>copy</button></div>`;
 }

@@ -14,6 +14,7 @@ import { ALPHA_SCHEDULES, BETA1_SCHEDULES, defaultBeta1Schedule } from "../optim
 import { computeRun, createRunBuffers, type RunBuffers } from "./compute.js";
 import { SLIDERS, fieldText, snapStart } from "./controls.js";
 import { dataX, dataY, drawing, type Drawing, type Frame } from "./draw.js";
+import type { Scrubber, ScrubberSource } from "./scrubber-page.js";
 import {
   FIELD_WHERE,
   fieldError,
@@ -31,6 +32,10 @@ export interface PageConfig {
   settings: ExplorerSettings;
   /** The contour frame of every problem the page offers. */
   frames: Partial<Record<ProblemName, Frame>>;
+  /** The step-by-step panel's first iteration (0-based), or null without the panel. */
+  scrub: number | null;
+  /** The version of the panel's bundle the output inlined (a key of the registry's `scrubbers`), or null. */
+  scrubber: string | null;
 }
 
 /** How long a redraw took, in ms (performance.now()): computing the runs, writing the drawing, both. */
@@ -65,11 +70,15 @@ export interface InstanceApi {
   runs(): { amsgrad: RunSnapshot; adam: RunSnapshot | null };
   /** The number of redraws so far (the first, at mount, included). */
   redraws(): number;
+  /** The step-by-step panel, or null when the explorer has none. */
+  scrubber(): { t(): number; show(t: number): number; playing(): boolean } | null;
 }
 
 interface Registry {
   instances: Record<string, InstanceApi>;
   versions: Record<string, unknown>;
+  /** The step-by-step panel's class, by its bundle's version (scrubber.bundle.js, inlined with `scrub`). */
+  scrubbers?: Record<string, new (root: HTMLElement, source: ScrubberSource, initial: number) => Scrubber>;
   /** Outputs brought to life on this page so far, by any version of the script: makes element ids unique. */
   serial?: number;
 }
@@ -217,6 +226,8 @@ class Explorer {
   private waiting = false;
   private count = 0;
   private dragging = -1;
+  /** The step-by-step panel (`scrub` option); it reads this explorer's run buffers. */
+  readonly scrubber: Scrubber | null = null;
 
   constructor(
     readonly root: HTMLElement,
@@ -232,6 +243,19 @@ class Explorer {
     this.el.copy.hidden = false;
     this.enableDecay();
     this.showProblem();
+    if (config.scrub !== null) {
+      const PanelClass = config.scrubber === null ? undefined : registry().scrubbers?.[config.scrubber];
+      if (!PanelClass) throw new Error("the step-by-step panel's script is missing from this output");
+      this.scrubber = new PanelClass(
+        root,
+        {
+          runs: () => ({ amsgrad: this.amsgradRun, adam: this.settings.compareAdam ? this.adamRun : null }),
+          frame: () => this.frame(),
+          nIter: () => this.settings.nIter,
+        },
+        config.scrub,
+      );
+    }
     this.redraw();
   }
 
@@ -268,6 +292,8 @@ class Explorer {
     if (s.compareAdam) computeRun(s, this.adamRun);
     const t1 = performance.now();
     apply(this.el, drawing(this.amsgradRun, s.compareAdam ? this.adamRun : null, s.nIter, this.frame()), s, this.root);
+    // The panel keeps its t (clamped to the new run) and shows the new run's numbers there.
+    this.scrubber?.refresh();
     const t2 = performance.now();
     this.count++;
     return { compute: t1 - t0, draw: t2 - t1, total: t2 - t0 };
@@ -503,6 +529,7 @@ function register(id: string, explorer: Explorer): void {
     frame: () => explorer.frame(),
     runs: () => explorer.runs(),
     redraws: () => explorer.redraws(),
+    scrubber: () => explorer.scrubber,
   };
   explorer.root.setAttribute("data-instance", key);
 }

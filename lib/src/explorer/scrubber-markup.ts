@@ -18,6 +18,7 @@ export const SCRUB_CSS =
   ".amsgrad-explorer .ax-scrub{margin:8px 0 0;padding:6px 8px;border:1px solid #ddd;border-radius:4px}" +
   ".amsgrad-explorer .ax-scrub-bar{display:flex;flex-wrap:wrap;gap:6px 8px;align-items:center}" +
   ".amsgrad-explorer .ax-scrub-bar input[type=range]{flex:1 1 200px;min-width:120px}" +
+  ".amsgrad-explorer .ax-scrub button[aria-disabled=true]{opacity:.45;cursor:default}" +
   ".amsgrad-explorer .ax-scrub-t{font-variant-numeric:tabular-nums;min-width:15ch}" +
   ".amsgrad-explorer .ax-scrub-tables{display:flex;flex-wrap:wrap;gap:6px 18px;margin:6px 0 0}" +
   ".amsgrad-explorer .ax-scrub table{border-collapse:collapse;font:12px/1.35 ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans Mono\",monospace}" +
@@ -38,19 +39,15 @@ ${outline("ax-scrub-gradient", SCRUB_COLORS.gradient)}${outline("ax-scrub-moment
 </g><circle class="ax-scrub-at" r="6" fill="none" stroke="#000" stroke-width="3"/><circle class="ax-scrub-at2" r="6" fill="none" stroke="#fff" stroke-width="1.5"/></svg>`;
 }
 
-/** One table: a caption, the column heads, and empty rows for the page to fill. */
-function table(kind: "amsgrad" | "adam", label: string, rows: number): SafeHtml {
-  const body = Array.from({ length: rows }, () => html`<tr><th scope="row"></th><td></td><td></td></tr>`);
+/** One table: a caption, the column heads, and an empty body for the page to fill (one row per quantity). */
+function table(kind: "amsgrad" | "adam", label: string): SafeHtml {
   return html`<table class="ax-scrub-table ax-scrub-${kind}"${kind === "adam" ? html` hidden` : ""}>\
 <caption>${label}</caption><thead><tr><th scope="col">quantity</th><th scope="col">x</th><th scope="col">y</th></tr></thead>\
-<tbody>${body}</tbody></table>`;
+<tbody></tbody></table>`;
 }
 
-/**
- * The panel under the controls: the iteration bar, the tables (rows are filled by the page), and a key
- * to the arrows. `rows` is the number of quantities a table shows.
- */
-export function scrubPanel(id: string, rows: number): SafeHtml {
+/** The panel under the controls: the iteration bar, the tables (filled by the page), and a key to the arrows. */
+export function scrubPanel(id: string): SafeHtml {
   const speeds = PLAY_SPEEDS.map((s) => html`<option value="${s}"${s === 5 ? html` selected` : ""}>${s} / s</option>`);
   return html`<section class="ax-scrub" aria-label="step through the search, one update at a time" hidden style="display:none">\
 <div class="ax-scrub-bar">\
@@ -60,7 +57,7 @@ export function scrubPanel(id: string, rows: number): SafeHtml {
 <button type="button" class="ax-scrub-play" aria-pressed="false">play</button>\
 <label>speed <select class="ax-scrub-speed" aria-label="play speed">${speeds}</select></label>\
 <span class="ax-scrub-t" id="${id}-scrub-t" aria-live="polite"></span></div>\
-<div class="ax-scrub-tables">${table("amsgrad", "AMSGrad", rows)}${table("adam", "Adam", rows)}</div>\
+<div class="ax-scrub-tables">${table("amsgrad", "AMSGrad")}${table("adam", "Adam")}</div>\
 <p class="ax-scrub-key">On the contour: <b style="color:${SCRUB_COLORS.step}">→</b> the step taken, \
 <b style="color:${SCRUB_COLORS.gradient}">→</b> the direction of −g, <b style="color:${SCRUB_COLORS.momentum}">→</b> the direction of −m \
 (AMSGrad's; −g and −m drawn at one length). Keys: ← → one iteration, Home / End the first and last, space plays or pauses.</p></section>`;

@@ -49,12 +49,17 @@ function elements(root: HTMLElement) {
   };
 }
 
-/** Writes rows into a table's body (the markup has one empty row per quantity). */
+/** Writes rows into a table's body, making its rows on first use (a header cell and two value cells each). */
 function fillTable(table: HTMLTableElement, rows: readonly UpdateRow[]): void {
-  const trs = table.tBodies[0].rows;
+  const body = table.tBodies[0];
+  while (body.rows.length < rows.length) {
+    const tr = body.insertRow();
+    const head = document.createElement("th");
+    head.scope = "row";
+    tr.append(head, document.createElement("td"), document.createElement("td"));
+  }
   rows.forEach((row, i) => {
-    const tr = trs[i];
-    if (!tr) return;
+    const tr = body.rows[i];
     const [head, x, y] = [tr.cells[0], tr.cells[1], tr.cells[2]];
     head.textContent = row.label;
     head.title = row.description;
@@ -139,8 +144,10 @@ export class Scrubber {
     const text = `iteration t = ${t + 1} of ${n} (the tutorial's line >${t})`;
     el.slider.setAttribute("aria-valuetext", `iteration ${t + 1} of ${n}`);
     el.label.textContent = text;
-    el.prev.disabled = t === 0;
-    el.next.disabled = t >= n - 1;
+    // aria-disabled, not disabled: a disabled button drops the keyboard focus (pressing End on ▶ would
+    // leave the reader on the page's body, where Home no longer reaches the panel). show() clamps anyway.
+    el.prev.setAttribute("aria-disabled", String(t === 0));
+    el.next.setAttribute("aria-disabled", String(t >= n - 1));
     // The update on the contour.
     const frame = this.source.frame();
     const u = updateAt(amsgrad, t);

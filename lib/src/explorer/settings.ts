@@ -96,6 +96,12 @@ export interface ExplorerOptions extends Partial<Hyperparameters> {
   width?: number;
   /** Height of the contour figure in px, 200 … 1200. Default: one unit of x as long as one of y. */
   height?: number;
+  /**
+   * The step-by-step panel: `true` shows it at iteration 1, a number t (1 … nIter) at iteration t; the reader
+   * then steps, plays or drags through the run. Default false. It shows the run's own numbers and changes
+   * nothing in it.
+   */
+  scrub?: boolean | number;
 }
 
 /** {@link ExplorerOptions} with every default filled in and every value checked. */
@@ -104,6 +110,8 @@ export interface ResolvedExplorerOptions {
   problems: ProblemName[];
   width: number;
   height: number | undefined;
+  /** The step-by-step panel's first iteration, 0-based (`scrub: 1` is 0), or null without the panel. */
+  scrub: number | null;
 }
 
 const EXPLORER_OPTIONS: readonly string[] = [
@@ -115,6 +123,7 @@ const EXPLORER_OPTIONS: readonly string[] = [
   "problems",
   "width",
   "height",
+  "scrub",
 ];
 
 function checkSize(where: string, name: string, value: unknown): number {
@@ -122,6 +131,14 @@ function checkSize(where: string, name: string, value: unknown): number {
     throw new RangeError(`${where}: ${name} must be an integer number of pixels from 200 to 1200, got ${describe(value)}`);
   }
   return value;
+}
+
+/** `scrub`: false, true, or an iteration 1 … nIter; returns the panel's first iteration, 0-based, or null. */
+function checkScrub(where: string, value: unknown, nIter: number): number | null {
+  if (value === false) return null;
+  if (value === true) return 0;
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= Math.max(1, nIter)) return value - 1;
+  throw new RangeError(`${where}: scrub must be true, false or an iteration from 1 to nIter (${nIter}), got ${describe(value)}`);
 }
 
 /**
@@ -151,7 +168,8 @@ export function resolveExplorerOptions(options: ExplorerOptions = {}, where = "e
   const hyper = resolveHyperparameters(options, where);
   const width = checkSize(where, "width", options.width ?? 420);
   const height = options.height === undefined ? undefined : checkSize(where, "height", options.height);
-  return { settings: { problem, start, nIter, compareAdam, ...hyper }, problems: [...new Set(problems)], width, height };
+  const scrub = checkScrub(where, options.scrub ?? false, nIter);
+  return { settings: { problem, start, nIter, compareAdam, ...hyper }, problems: [...new Set(problems)], width, height, scrub };
 }
 
 /** A number as TypeScript source that reads back as the same double. */
