@@ -65,10 +65,11 @@ async function slidesIndex(entries, counts) {
 
 /**
  * The slides of a page: nbconvert writes every slide as a <section> around its sub-slides' <section>s,
- * so the slides one steps through are the <section>s less those that open with another.
+ * so the slides one steps through are the <section>s (outside scripts) less those that open with another.
  */
 function countSlides(page) {
-  return (page.match(/<section\b/g) ?? []).length - (page.match(/<section>\s*<section\b/g) ?? []).length;
+  const markup = page.replace(/<script\b[^>]*>[^]*?<\/script>/gi, "");
+  return (markup.match(/<section\b/g) ?? []).length - (markup.match(/<section>\s*<section\b/g) ?? []).length;
 }
 
 /**

@@ -308,7 +308,10 @@ describe("npm run slides: the lessons as reveal.js slides, in Chromium", { skip:
     });
   }
 
-  /** On the explorer's slide: its controls show, → on a slider changes it (not the slide), a click on the contour moves the start there. */
+  /**
+   * On the explorer's slide: its controls show and none of it is a slide, → on a slider changes it (not the
+   * slide), ▶ in its step-by-step panel steps it, a click on the contour moves the start there.
+   */
   async function assertExplorerWorks(key: string): Promise<void> {
     const root = `[data-instance="${key}"]`;
     const where = await page.evaluate((root) => {
@@ -317,6 +320,11 @@ describe("npm run slides: the lessons as reveal.js slides, in Chromium", { skip:
       return JSON.stringify(Reveal.getIndices());
     }, root);
     assert.equal(await page.locator(`${root} .ax-controls`).isVisible(), true, "the explorer's controls show on its slide");
+    assert.deepEqual(
+      await page.locator(root).evaluate((e) => ({ inert: e.closest("[inert]") !== null, sections: e.querySelectorAll("section").length })),
+      { inert: false, sections: 0 },
+      "no part of the explorer is a slide of its own (reveal takes every <section> for one, and makes it inert)",
+    );
     const redraws = () => page.evaluate((key) => window.__amsgradExplorer!.instances[key].redraws(), key);
     const settings = () => page.evaluate((key) => window.__amsgradExplorer!.instances[key].settings(), key);
     const settled = (count: number) =>
@@ -336,6 +344,15 @@ describe("npm run slides: the lessons as reveal.js slides, in Chromium", { skip:
     await settled(count);
     assert.ok((await settings()).nIter > before.nIter, "→ on the iterations slider raises them");
     assert.equal(JSON.stringify(await page.evaluate(() => Reveal.getIndices())), where, "→ in the explorer does not change the slide");
+
+    // The step-by-step panel, where the explorer has one: ▶ moves it on by one iteration.
+    if (await page.locator(`${root} .ax-scrub`).isVisible()) {
+      const label = page.locator(`${root} .ax-scrub-t`);
+      const shown = await label.textContent();
+      await page.locator(`${root} .ax-scrub-next`).click();
+      await page.waitForFunction(([selector, shown]) => document.querySelector(selector)!.textContent !== shown, [`${root} .ax-scrub-t`, shown] as const, { timeout: 10_000 });
+      assert.equal(JSON.stringify(await page.evaluate(() => Reveal.getIndices())), where, "▶ in the panel does not change the slide");
+    }
 
     // The point under the pointer, through reveal's scaling of the slide: 70 % across, 30 % up the plot.
     const frame = await page.evaluate((key) => window.__amsgradExplorer!.instances[key].frame(), key);

@@ -49,7 +49,9 @@ function table(kind: "amsgrad" | "adam", label: string): SafeHtml {
 /** The panel under the controls: the iteration bar, the tables (filled by the page), and a key to the arrows. */
 export function scrubPanel(id: string): SafeHtml {
   const speeds = PLAY_SPEEDS.map((s) => html`<option value="${s}"${s === 5 ? html` selected` : ""}>${s} / s</option>`);
-  return html`<section class="ax-scrub" aria-label="step through the search, one update at a time" hidden style="display:none">\
+  // A <div role="region"> rather than a <section> (the same landmark to a screen reader): reveal.js takes
+  // every <section> inside its slides for a slide, and made the panel inert on the slides (npm run slides).
+  return html`<div class="ax-scrub" role="region" aria-label="step through the search, one update at a time" hidden style="display:none">\
 <div class="ax-scrub-bar">\
 <button type="button" class="ax-scrub-prev" aria-label="previous iteration" title="previous iteration (←)">◀</button>\
 <input type="range" class="ax-scrub-slider" min="1" max="1" step="1" value="1" aria-label="iteration" aria-describedby="${id}-scrub-t">\
@@ -60,5 +62,5 @@ export function scrubPanel(id: string): SafeHtml {
 <div class="ax-scrub-tables">${table("amsgrad", "AMSGrad")}${table("adam", "Adam")}</div>\
 <p class="ax-scrub-key">On the contour: <b style="color:${SCRUB_COLORS.step}">→</b> the step taken, \
 <b style="color:${SCRUB_COLORS.gradient}">→</b> the direction of −g, <b style="color:${SCRUB_COLORS.momentum}">→</b> the direction of −m \
-(AMSGrad's; −g and −m drawn at one length). Keys: ← → one iteration, Home / End the first and last, space plays or pauses.</p></section>`;
+(AMSGrad's; −g and −m drawn at one length). Keys: ← → one iteration, Home / End the first and last, space plays or pauses.</p></div>`;
 }
