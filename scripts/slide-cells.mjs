@@ -9,7 +9,9 @@
 // cell stays skipped whole). The notebooks keep such cells whole (a commentary with the next section's
 // heading under it; a summary with the exercises), and a slide shows one idea.
 //
-// Plain Node ESM without dependencies.
+// Plain Node ESM.
+
+import { text } from "./lessons.mjs";
 
 /** The slide types Jupyter offers; "-" continues the slide (or fragment) above. */
 export const SLIDE_TYPES = ["slide", "subslide", "fragment", "skip", "notes", "-"];
@@ -52,7 +54,7 @@ export function notebookForSlides(nb) {
   const copy = structuredClone(nb);
   copy.cells = copy.cells.flatMap((cell) => {
     if (cell.cell_type !== "markdown") return [cell];
-    const pieces = sections(Array.isArray(cell.source) ? cell.source.join("") : cell.source);
+    const pieces = sections(text(cell.source));
     if (pieces.length === 1) return [cell];
     const skipped = slideType(cell) === "skip";
     return pieces.map((source, k) => {
