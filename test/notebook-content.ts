@@ -235,6 +235,44 @@ export const definitions: Record<string, { written: string; why: string }[]> = {
   ],
 };
 
+// --- Helpers for the claims of notebooks 0 to 4 -----------------------------------------------------------
+
+/**
+ * Keras 3's `Adam(amsgrad=True)` update, written out from keras/src/optimizers/adam.py: both bias factors
+ * folded into one step size, the averages updated as m + (g − m)(1 − β1), and ε added to √v̂ before the
+ * bias factor. An independent implementation to compare the library's `biasCorrection: true` with.
+ */
+function kerasAmsgradPoints(start: readonly number[], o: { alpha: number; beta1: number; beta2: number; eps: number }, nIter: number): number[][] {
+  const x = [...start];
+  const m = x.map(() => 0), v = x.map(() => 0), vhat = x.map(() => 0);
+  const points: number[][] = [];
+  for (let t = 1; t <= nIter; t++) {
+    const g = derivative(x[0], x[1]);
+    const stepSize = (o.alpha * Math.sqrt(1 - o.beta2 ** t)) / (1 - o.beta1 ** t);
+    for (let i = 0; i < x.length; i++) {
+      m[i] += (g[i] - m[i]) * (1 - o.beta1);
+      v[i] += (g[i] * g[i] - v[i]) * (1 - o.beta2);
+      vhat[i] = Math.max(vhat[i], v[i]);
+      x[i] -= (m[i] * stepSize) / (Math.sqrt(vhat[i]) + o.eps);
+    }
+    points.push([...x]);
+  }
+  return points;
+}
+
+/** The library with bias correction agrees with Keras to rounding (not bit for bit) with ε = 0, and not with Keras's ε = 1e-7. */
+function checkKerasAgreement(): void {
+  const largestRelativeDifference = (eps: number) => {
+    const settings = { alpha: 0.007, beta1: 0.9, beta2: 0.99, eps };
+    const keras = kerasAmsgradPoints(TUTORIAL_START, settings, 100);
+    const library = amsgrad(objective, derivative, { ...settings, biasCorrection: true, start: TUTORIAL_START, nIter: 100 }).solutions;
+    return Math.max(...library.flatMap((p, t) => p.map((c, i) => Math.abs(keras[t][i] - c) / Math.abs(c))));
+  };
+  const withoutEps = largestRelativeDifference(0);
+  assert.ok(withoutEps > 0 && withoutEps < 1e-12, `with ε = 0: equal up to rounding, not bit for bit (largest relative difference ${withoutEps})`);
+  assert.ok(largestRelativeDifference(1e-7) > 1e-6, "with Keras's ε = 1e-7 the two differ by more than rounding");
+}
+
 // --- The claims --------------------------------------------------------------------------------------------
 
 export const claims: Record<string, Claim[]> = {
@@ -263,6 +301,21 @@ export const claims: Record<string, Claim[]> = {
       check: () => {
         const run = tutorialRun();
         assert.equal(run.score, Math.min(...run.scores));
+      },
+    },
+    {
+      says: "so the library agrees with Keras only with $\\varepsilon = 0$, and then up to rounding",
+      kind: "derived",
+      check: () => checkKerasAgreement(),
+    },
+    {
+      says: "`solutions[t - 1] - solutions[t - 2]`, with `start` for `solutions[t - 2]` when $t = 1$",
+      kind: "derived",
+      check: () => {
+        const run = tutorialRun({ nIter: 2 });
+        // By hand (notebook 2): the first step moves y from 0.44064899 to 0.43364899, by −α.
+        assert.equal(stepOf(run, 1)[1].toFixed(12), "-0.007000000000");
+        assert.deepEqual(stepOf(run, 2), run.solutions[1].map((c, i) => c - run.solutions[0][i]));
       },
     },
   ],
