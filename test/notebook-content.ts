@@ -333,11 +333,14 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "**too small** ($\\alpha = 0.02$, factor $0.96$): every step is short; after 30 steps the point has covered only part of the way (the distance printed above)",
+      says: "**too small** ($\\alpha = 0.02$, factor $0.96$): every step is short, so short that the dots run together into a line; after 30 steps the point has covered only part of the way (the distance printed above)",
       kind: "defaults",
       check: (nb) => {
+        const out = cellStdout(nb, "const runs = stepSizes.map");
         const left = number(nb, "const runs = stepSizes.map", /α = 0\.02 .*→ ([\d.e+-]+) after 30 steps/);
         assert.ok(left > 0.2 && left < 0.9, `0.96^30 ≈ 0.29 of the way left, got ${left}`);
+        // By hand: 0.8 · 0.96 = 0.768, then 0.737, 0.708, 0.679: steps of about 0.03, a hundredth of the plotted square.
+        assert.match(out, /α = 0\.02 .*\n +x after steps 1 to 4: 0\.768, 0\.737, 0\.708, 0\.679\n/);
       },
     },
     {
@@ -346,11 +349,23 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.ok(number(nb, "const runs = stepSizes.map", /α = 0\.3 .*→ ([\d.e+-]+) after/) < 1e-9),
     },
     {
-      says: "**too large** ($\\alpha = 0.97$, factor $-0.94$): each step overshoots to the other side of the minimum; the point zig-zags across it and approaches it only slowly.",
+      says: "**too large** ($\\alpha = 0.97$, factor $-0.94$): each step overshoots to the other side of the minimum, so $x$ changes sign at every step (printed above) and the point approaches the minimum only slowly.",
       kind: "defaults",
       check: (nb) => {
         const left = number(nb, "const runs = stepSizes.map", /α = 0\.97 .*→ ([\d.e+-]+) after/);
         assert.ok(left > 0.1, `0.94^30 ≈ 0.16 of the distance left, got ${left}`);
+        // By hand: 0.8 · (−0.94) = −0.752, then 0.70688, −0.66447, 0.62460.
+        assert.match(cellStdout(nb, "const runs = stepSizes.map"), /α = 0\.97 .*\n +x after steps 1 to 4: -0\.752, 0\.707, -0\.664, 0\.625\n/);
+      },
+    },
+    {
+      says: "In the picture all the points lie on one straight line through the start and the minimum, on both sides of it",
+      kind: "derived",
+      check: () => {
+        const run = gradientDescent(objective, derivative, { start: [0.8, -0.6], alpha: 0.97, nIter: 30 });
+        // On the line through (0.8, −0.6) and (0, 0) a point has 0.6·x + 0.8·y = 0.
+        for (const [x, y] of run.solutions) assert.ok(Math.abs(0.6 * x + 0.8 * y) < 1e-15, `(${x}, ${y}) off the line`);
+        assert.ok(run.solutions.some(([x]) => x < 0) && run.solutions.some(([x]) => x > 0), "points on both sides of the minimum");
       },
     },
     {
@@ -378,28 +393,42 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.match(cellStdout(nb, "const runs = stepSizes.map"), /α = 0\.5 +factor 1 − 2α = {2}0\.00 .*→ 0\.00e\+0 after/),
     },
     {
-      says: "a double holds it to about $10^{-16}$, so $f(x + h) - f(x - h)$ carries an error of about $10^{-16}$; divided by $2h = 2 \\cdot 10^{-12}$ that is an error of about $10^{-4}$ in the estimate",
-      kind: "answer",
+      says: "a double holds it only to about $10^{-16}$, so $f(x + h) - f(x - h)$ carries a rounding error of up to a few $10^{-16}$; divided by $2h = 2 \\cdot 10^{-12}$ that is an error of up to about $10^{-4}$ in the estimate",
+      kind: "derived",
       check: () => {
+        // A double's relative spacing near 1 is 2.2e-16: about 1e-16.
+        within(Number.EPSILON, 1e-16, 3, "a double's precision");
+        // The largest error of the estimate with h = 1e-12 over x from 0.7 to 0.9 (where f is about 1).
         const h = 1e-12;
-        const estimate = (objective(0.8 + h, -0.6) - objective(0.8 - h, -0.6)) / (2 * h);
-        const error = Math.abs(estimate - 1.6);
-        assert.ok(error > 1e-7 && error < 1e-3, `an error of order 1e-4 (within rounding luck), got ${error}`);
+        let largest = 0;
+        for (let k = 0; k <= 200; k++) {
+          const x = 0.7 + 0.001 * k;
+          largest = Math.max(largest, Math.abs((objective(x + h, -0.6) - objective(x - h, -0.6)) / (2 * h) - 2 * x));
+        }
+        within(largest, 1e-4, 3, "the largest error with h = 1e-12");
       },
     },
     {
-      says: "With `h = 1e-12` the printed values differ from $1.6$ and $-1.2$ from about their fifth significant digit on.",
+      says: "the formula itself makes no error on this quadratic $f$ (its $h^2$ term vanishes), so the tiny error printed there is rounding too",
+      kind: "printed",
+      check: (nb) => {
+        // (x + h)² − (x − h)² = 4xh exactly, so the central difference of x² is 2x for every h: only rounding is left.
+        const errors = printed(nb, "const numeric = [", /error against the gradient: (\S+), (\S+)\n/).slice(1).map(Number);
+        for (const e of errors) assert.ok(Math.abs(e) > 0 && Math.abs(e) < 1e-9, `a tiny error with h = 1e-6: ${e}`);
+      },
+    },
+    {
+      says: "With `h = 1e-12` the cell prints errors of about $-2 \\cdot 10^{-6}$ for $x$ and $-4 \\cdot 10^{-5}$ for $y$ (below the bound: how far below is luck): the estimates now agree with $1.6$ and $-1.2$ to only five or six significant digits.",
       kind: "answer",
-      check: () => {
-        const h = 1e-12;
-        const estimates = [
-          (objective(0.8 + h, -0.6) - objective(0.8 - h, -0.6)) / (2 * h),
-          (objective(0.8, -0.6 + h) - objective(0.8, -0.6 - h)) / (2 * h),
-        ];
-        for (const [k, exact] of [1.6, -1.2].entries()) {
-          const relative = Math.abs(estimates[k] - exact) / Math.abs(exact);
-          assert.ok(relative > 1e-7 && relative < 1e-4, `${estimates[k]} differs from ${exact} in about the 5th–6th digit`);
-        }
+      edit: [{ find: "const h = 1e-6;", replace: "const h = 1e-12;" }],
+      check: (nb) => {
+        const [ex, ey] = printed(nb, "const numeric = [", /error against the gradient: (\S+), (\S+)\n/).slice(1).map(Number);
+        within(-ex, 2e-6, 1.2, "the error of ∂f/∂x");
+        within(-ey, 4e-5, 1.2, "the error of ∂f/∂y");
+        const estimates = printed(nb, "const numeric = [", /finite differences: \[ (\S+), (\S+) \]/).slice(1).map(Number);
+        // The significant digits an estimate shares with the exact value: the largest k with toPrecision(k) equal.
+        const agreeing = (value: number, exact: number) => [...Array(17).keys()].filter((k) => k > 0 && Number(value.toPrecision(k)) === exact).at(-1) ?? 0;
+        assert.deepEqual([agreeing(estimates[0], 1.6), agreeing(estimates[1], -1.2)].sort(), [5, 6]);
       },
     },
     {
