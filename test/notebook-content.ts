@@ -153,7 +153,7 @@ export const contentChecks: Record<string, ContentCheck> = {
   "02-the-amsgrad-algorithm.ipynb": (nb) => {
     // The first step by hand: m/√v̂ = (1 − β1)/√(1 − β2) = 0.1/0.1 = 1, so y moves by exactly α = 0.007.
     assert.match(cellStdout(nb, "const x1 = x0"), /0\.4406489868843162 → 0\.43364898688431\d*/);
-    assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /identical to the hand computation: true/);
+    assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /low-level update identical to the hand computation: true\namsgrad\(\) identical to the hand computation: true/);
     assert.match(cellStdout(nb, "const point = [...start]"), /our single coordinate agrees: true/);
     // AMSGrad's effective step size stays at α/√v̂ with v̂ set by the gradient 10: 0.007/√1 = 0.0070.
     assert.match(cellStdout(nb, "checkpoints"), /amsgrad .*t=501: 0\.0070\n/);
@@ -465,7 +465,7 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "With the frameworks' $\\beta_2 = 0.999$ the same formula gives $0.1 / \\sqrt{0.001} \\approx 3.16\\,\\alpha$, and with $\\beta_1 = 0.5$, $\\beta_2 = 0.99$ it gives $5\\,\\alpha$ (exercise 4).",
+      says: "With the frameworks' $\\beta_2 = 0.999$ the same formula gives $0.1 / \\sqrt{0.001} \\approx 3.16\\,\\alpha$, and with $\\beta_1 = 0.5$, $\\beta_2 = 0.99$ it gives $5\\,\\alpha$ (set them in the hyperparameter cell, and the cell above prints it).",
       kind: "derived",
       check: () => {
         assert.equal(firstStepInAlphas({ beta2: 0.999 }).toFixed(2), "3.16");
@@ -473,9 +473,18 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "The second step is already longer than the first.",
+      says: "With the tutorial's settings the second step is already longer than the first.",
       kind: "printed",
       check: (nb) => assert.ok(number(nb, "const g2 = 2 * x1", /the second step, in units of α: ([\d.]+)/) > 1),
+    },
+    {
+      says: "the steps grow to several $\\alpha$, and they shrink only later. That too holds for the tutorial's settings: with $\\beta_2 = 0.5$, for example, $v$ catches up much faster and no step of $y$ reaches $\\alpha$.",
+      kind: "derived",
+      check: () => {
+        const longest = (options: object) => Math.max(...Array.from({ length: 100 }, (_, k) => -stepOf(tutorialRun(options), k + 1)[1] / 0.007));
+        assert.ok(longest({}) > 3, `the tutorial's settings: steps of more than 3α, got ${longest({})}`);
+        assert.ok(longest({ beta2: 0.5 }) < 1, `β2 = 0.5: every step below α, got ${longest({ beta2: 0.5 })}`);
+      },
     },
     {
       says: "with $\\beta_1 = 0.9$ it is about $0.12$ by $t = 20$, so $m$ is then mostly the latest gradient",
@@ -492,6 +501,11 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
+      says: "so the library agrees with Keras only with $\\varepsilon = 0$, and then up to rounding",
+      kind: "derived",
+      check: () => checkKerasAgreement(),
+    },
+    {
       says: "At $t = 1$ the corrections undo the slow start exactly: $m_1 / (1 - \\beta_1) = g_1$ and $\\sqrt{\\hat v_1 / (1 - \\beta_2)} = \\lvert g_1 \\rvert$, so with $\\varepsilon = 0$ the first step is $\\alpha$ for any $\\beta_1$ and $\\beta_2$.",
       kind: "printed",
       check: (nb) => {
@@ -503,17 +517,30 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "$\\varepsilon$ is added to $\\sqrt{\\hat v_1} = \\lvert m_1 \\rvert / 0.1 \\approx 0.088$, so it shortens the first step by the factor $\\sqrt{\\hat v_1} / (\\sqrt{\\hat v_1} + \\varepsilon)$, about $1 - 1.1 \\cdot 10^{-7}$. The step is $0.007$, so $x_1$ moves by about $8 \\cdot 10^{-10}$ less: $x_1$, $x_2$ and the points after two iterations change from about their ninth significant digit on, and the first step now prints as slightly less than $1\\,\\alpha$. The check under it prints `false`",
+      says: "$\\varepsilon$ is added to $\\sqrt{\\hat v_1} = \\sqrt{1 - \\beta_2}\\, \\lvert g_1 \\rvert = 0.1\\, \\lvert g_1 \\rvert \\approx 0.088$, so it shortens the first step by the factor $\\sqrt{\\hat v_1} / (\\sqrt{\\hat v_1} + \\varepsilon)$, about $1 - 1.1 \\cdot 10^{-7}$. The step is $0.007$, so $x_1$ moves by about $8 \\cdot 10^{-10}$ less: $x_1$, $x_2$ and the points after two iterations change from about their ninth significant digit on, and the first step now prints as slightly less than $1\\,\\alpha$.",
       kind: "answer",
       edit: [{ find: "const eps: number = 0; ", replace: "const eps: number = 1e-8;" }],
       check: (nb) => {
+        // √v̂₁ by hand: √(0.01 · g₁²) = 0.1 · 2 · 0.44064899 = 0.0881.
+        assert.equal(Math.sqrt(number(nb, "const v1 = beta2", /v₁ = ([\d.e-]+)/)).toFixed(4), "0.0881");
         const moved = number(nb, "const x1 = x0", /moved by ([\d.]+) α;/);
         assert.ok(moved < 1 && 1 - moved > 0.5e-7 && 1 - moved < 2e-7, `1 − 1.1e-7, got ${moved}`);
         const x1 = number(nb, "const x1 = x0", /→ ([\d.]+) /);
         assert.ok(Math.abs(x1 - 0.4336489868843162) > 5e-10 && Math.abs(x1 - 0.4336489868843162) < 1e-9, `x₁ moves by about 8e-10 less: ${x1}`);
+      },
+    },
+    {
+      says: "Two checks print `false`, both because they test $\\varepsilon = 0$: the one under step 5 (the formula $(1 - \\beta_1)/\\sqrt{1 - \\beta_2}$ holds only for $\\varepsilon = 0$) and the one under the bias-corrected step in the last cell (there $\\varepsilon$ is added to $\\lvert g_1 \\rvert$ after the correction, so the step is shorter by only about $1.1 \\cdot 10^{-8}$ of itself). The other checks (the vector form, the low-level update and `amsgrad()` agree with the hand computation) stay `true`",
+      kind: "answer",
+      edit: [{ find: "const eps: number = 0; ", replace: "const eps: number = 1e-8;" }],
+      check: (nb) => {
         assert.match(cellStdout(nb, "const x1 = x0"), /the formula holds \(ε = 0\): false/);
+        assert.match(cellStdout(nb, "const torchLike"), /exactly α \(ε = 0\): false/);
+        // By hand: |g₁| = 0.8813, so the corrected step is |g₁| / (|g₁| + 1e-8) ≈ 1 − 1.13e-8 of α.
+        const corrected = number(nb, "const torchLike", /first step with bias correction: ([\d.]+) α/);
+        within(1 - corrected, 1.1e-8, 1.1, "the bias-corrected step's shortening");
         assert.match(cellStdout(nb, "const point = [...start]"), /our single coordinate agrees: true/);
-        assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /identical to the hand computation: true/);
+        assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /low-level update identical to the hand computation: true\namsgrad\(\) identical to the hand computation: true/);
       },
     },
     {
@@ -525,6 +552,17 @@ export const claims: Record<string, Claim[]> = {
           assert.equal(run.m[1][1].toFixed(3), m2);
           assert.equal((-stepOf(run, 2)[1] / 0.007).toFixed(2), step);
         }
+      },
+    },
+    {
+      says: "The low-level check now prints `false`, because the hand computation keeps $\\beta_1^t$; the `amsgrad()` check stays `true`, because that call still gets the hyperparameter cell's settings, with the tutorial's $\\beta_1^t$.",
+      kind: "answer",
+      edit: [{ find: "const optimizer = amsgradOptimizer(settings);", replace: 'const optimizer = amsgradOptimizer({ ...settings, beta1Schedule: "constant" });' }],
+      check: (nb) => {
+        const out = cellStdout(nb, "amsgrad(objective, derivative, { ...settings");
+        assert.match(out, /low-level update identical to the hand computation: false\namsgrad\(\) identical to the hand computation: true/);
+        // m₂ of y, by hand: 0.9 · 0.0881298 + 0.1 · 0.8672980 = 0.166.
+        assert.equal(Number(/ m = \[ \S+, (\S+) \]/.exec(out)?.[1]).toFixed(3), "0.166");
       },
     },
     {
@@ -544,14 +582,43 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "With $\\beta_2 = 0.999$ (and $\\beta_1 = 0.9$): $0.1/\\sqrt{0.001} \\approx 3.162\\,\\alpha$",
+      says: "so it is $\\alpha$ when $\\sqrt{1 - \\beta_2} = 1 - \\beta_1 = 0.2$, that is $1 - \\beta_2 = 0.04$ and $\\beta_2 = 0.96$. With `beta1 = 0.8` and `beta2 = 0.96` the cell under step 5 prints a first step of $1.000\\ldots\\,\\alpha$ again.",
       kind: "answer",
-      check: () => roundsTo(firstStepInAlphas({ beta2: 0.999 }), "3.162", "the first step"),
+      edit: [
+        { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
+        { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
+      ],
+      check: (nb) => {
+        assert.equal(Math.sqrt(1 - 0.96).toFixed(12), (1 - 0.8).toFixed(12));
+        roundsTo(number(nb, "const x1 = x0", /moved by ([\d.]+) α;/), "1.000000000000", "the first step in units of α");
+        assert.match(cellStdout(nb, "const x1 = x0"), /the formula holds \(ε = 0\): true/);
+      },
     },
     {
-      says: "with $\\beta_1 = 0.5$ (and $\\beta_2 = 0.99$): $0.5/0.1 = 5\\,\\alpha$. The cell under step 5 prints both.",
+      says: "The second step is not the same: the cell under the second iteration prints about $1.74\\,\\alpha$ instead of $1.91\\,\\alpha$.",
       kind: "answer",
-      check: () => roundsTo(firstStepInAlphas({ beta1: 0.5 }), "5.000", "the first step"),
+      edit: [
+        { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
+        { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
+      ],
+      check: (nb) => {
+        roundsTo(number(nb, "const g2 = 2 * x1", /the second step, in units of α: ([\d.]+)/), "1.74", "the second step with β1 = 0.8, β2 = 0.96");
+        // The tutorial's β's, by hand: m₂/√v̂₂ ≈ (0.81 · 0.1 + 0.19) / √(0.99 · 0.01 + 0.01) = 0.271 / 0.1411 = 1.92 (g₂ a little smaller: 1.91).
+        assert.equal((-stepOf(tutorialRun({ nIter: 2 }), 2)[1] / 0.007).toFixed(2), "1.91");
+      },
+    },
+    {
+      says: "with $\\beta_1(2) = 0.64$ and $\\beta_2 = 0.96$ instead of $0.81$ and $0.99$",
+      kind: "answer",
+      edit: [
+        { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
+        { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
+      ],
+      check: (nb) => {
+        // The schedules cell prints β1(t) = β1^t; by hand 0.8² = 0.64 and, for the tutorial's β1, 0.9² = 0.81.
+        assert.match(cellStdout(nb, "const shown = [1, 2, 3, 4, 5, 20]"), /β1\(t\), power +t = 1…5, 20: 0\.8000 {2}0\.6400 /);
+        assert.equal((0.9 ** 2).toFixed(2), "0.81");
+      },
     },
   ],
 
