@@ -37,6 +37,7 @@ import {
   objective,
   rosenbrock,
   runOnline,
+  surfaceFigure,
   adamOptimizer,
   amsgradOptimizer,
   traceRun,
@@ -271,6 +272,29 @@ function checkKerasAgreement(): void {
   const withoutEps = largestRelativeDifference(0);
   assert.ok(withoutEps > 0 && withoutEps < 1e-12, `with ε = 0: equal up to rounding, not bit for bit (largest relative difference ${withoutEps})`);
   assert.ok(largestRelativeDifference(1e-7) > 1e-6, "with Keras's ε = 1e-7 the two differ by more than rounding");
+}
+
+/**
+ * Where the high values of `f` lie in the top view ({elevation: 90}) of surfaceFigure at `azimuth`: the
+ * correlation of each mesh cell's colour (red minus blue, so high for jet's red) with its position on the
+ * page, across (screen x) and downwards (screen y). Read from the drawn cells, not from the axis labels.
+ */
+function topViewTrend(f: (x: number, y: number) => number, azimuth: number): { across: number; down: number } {
+  const svg = surfaceFigure(f, { bounds: [[-1, 1], [-1, 1]], azimuth, elevation: 90 }).svg;
+  const cells = [...svg.matchAll(/<path d="M([\d.]+) ([\d.]+)[hv][^"]*z" fill="#([0-9a-f]{6})"/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    height: parseInt(m[3].slice(0, 2), 16) - parseInt(m[3].slice(4, 6), 16),
+  }));
+  assert.ok(cells.length >= 300, `the 20 × 20 mesh's cells, found ${cells.length}`);
+  const correlation = (a: number[], b: number[]) => {
+    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+    const [ma, mb] = [mean(a), mean(b)];
+    const cov = a.reduce((s, x, k) => s + (x - ma) * (b[k] - mb), 0);
+    return cov / Math.sqrt(a.reduce((s, x) => s + (x - ma) ** 2, 0) * b.reduce((s, x) => s + (x - mb) ** 2, 0));
+  };
+  const heights = cells.map((c) => c.height);
+  return { across: correlation(cells.map((c) => c.x), heights), down: correlation(cells.map((c) => c.y), heights) };
 }
 
 // --- The claims --------------------------------------------------------------------------------------------
@@ -644,6 +668,15 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
+      says: "The line printed under the figure is the figure object itself: a small SVG document (vector graphics, so it stays sharp when you zoom); its size in kilobytes is in the line.",
+      kind: "printed",
+      check: (nb) => {
+        const [svg] = cellSvg(nb, "const contour = contourFigure(");
+        const kb = number(nb, "const contour = contourFigure(", /Figure\(contour, \d+×\d+ px, ([\d.]+) KB SVG/);
+        within(Buffer.byteLength(svg, "utf8") / 1024, kb, 1.05, "the printed size against the SVG shown");
+      },
+    },
+    {
       says: "and the SVG grows (the size is in the printed line)",
       kind: "answer",
       edit: [{ find: "const levels = 50;", replace: "const levels = 200;" }],
@@ -655,6 +688,24 @@ export const claims: Record<string, Claim[]> = {
       check: () => {
         const size = (levels: number) => contourFigure(objective, { bounds: [[-1, 1], [-1, 1]], levels }).svg.length;
         assert.ok(size(10) < size(50) / 2, "10 levels: a much smaller SVG");
+      },
+    },
+    {
+      says: "It is turned by a quarter turn, though: with azimuth 0, $x$ runs down the picture and $y$ across. `{ azimuth: -90, elevation: 90 }` puts $x$ across and $y$ upwards, as in the contour plot.",
+      kind: "answer",
+      check: () => {
+        const byX = (x: number) => x, byY = (_x: number, y: number) => y;
+        // Jet's red minus blue is not linear in the value, so a clear trend correlates by about 0.87, no trend by 0.
+        const along = (trend: { across: number; down: number }, direction: "across" | "down", sign: 1 | -1, what: string) => {
+          const other = direction === "across" ? "down" : "across";
+          assert.ok(sign * trend[direction] > 0.8 && Math.abs(trend[other]) < 0.1, `${what}: ${JSON.stringify(trend)}`);
+        };
+        // Azimuth 0: f = x rises down the page, f = y rises across it.
+        along(topViewTrend(byX, 0), "down", 1, "azimuth 0, f = x");
+        along(topViewTrend(byY, 0), "across", 1, "azimuth 0, f = y");
+        // Azimuth −90: f = x rises across, f = y rises up the page (screen y falls), as in contourFigure.
+        along(topViewTrend(byX, -90), "across", 1, "azimuth −90, f = x");
+        along(topViewTrend(byY, -90), "down", -1, "azimuth −90, f = y");
       },
     },
   ],
