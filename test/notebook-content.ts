@@ -274,6 +274,26 @@ function checkKerasAgreement(): void {
   assert.ok(largestRelativeDifference(1e-7) > 1e-6, "with Keras's ε = 1e-7 the two differ by more than rounding");
 }
 
+/** |Δ_t| / α of coordinate `i` for t = 1 … n, with the tutorial's settings from `start`. */
+function stepLengthsInAlphas(start: readonly number[], i: number, n: number): number[] {
+  const run = amsgrad(objective, derivative, { ...TUTORIAL, start: [...start], nIter: n });
+  return Array.from({ length: n }, (_, k) => Math.abs(stepOf(run, k + 1)[i]) / TUTORIAL.alpha);
+}
+
+/** The start numpy's seed(s) gives in the tutorial's bounds. */
+function numpyStart(seed: number): number[] {
+  const rng = numpyRandom(seed);
+  return [-1 + 2 * rng(), -1 + 2 * rng()];
+}
+
+/** The iterations the tutorial's settings need from `start` to reach f ≤ `target`. */
+function iterationsToReach(start: readonly number[], target: number): number {
+  const scores = amsgrad(objective, derivative, { ...TUTORIAL, start: [...start], nIter: 2000 }).scores;
+  const k = scores.findIndex((s) => s <= target);
+  assert.ok(k >= 0, `f ≤ ${target} within 2000 iterations`);
+  return k + 1;
+}
+
 /**
  * Where the high values of `f` lie in the top view ({elevation: 90}) of surfaceFigure at `azimuth`: the
  * correlation of each mesh cell's colour (red minus blue, so high for jet's red) with its position on the
@@ -295,6 +315,19 @@ function topViewTrend(f: (x: number, y: number) => number, azimuth: number): { a
   };
   const heights = cells.map((c) => c.height);
   return { across: correlation(cells.map((c) => c.x), heights), down: correlation(cells.map((c) => c.y), heights) };
+}
+
+/** The tutorial's progress lines (>0 … >99) for its start and settings plus `options`. */
+function tutorialProgressLines(options: object = {}): string[] {
+  const lines: string[] = [];
+  amsgrad(objective, derivative, {
+    ...TUTORIAL,
+    ...options,
+    bounds: [[-1, 1], [-1, 1]],
+    rng: numpyRandom(1),
+    onIteration: (info) => lines.push(formatProgress(info.t, info.point, info.score)),
+  });
+  return lines;
 }
 
 // --- The claims --------------------------------------------------------------------------------------------
@@ -724,16 +757,27 @@ export const claims: Record<string, Claim[]> = {
       kind: "printed",
       check: (nb) => {
         const out = cellStdout(nb, "const predictedFirst");
+        // By hand: (−0.165956 + 0.007, 0.440649 − 0.007) = (−0.158956, 0.433649), f = 0.025267 + 0.188051 = 0.21332.
         assert.match(out, /predicted: >0 f\(\[-0\.15895599 {2}0\.43364899\]\) = 0\.21332/);
         assert.match(out, /agree to 1e-15 \(ε = 0\): true/);
       },
     },
     {
-      says: "The cell below prints the first line whose score rounds to `0.00000` at five decimals (the tutorial's \"after perhaps 90 iterations\"), the final coordinates, and whether the last point is also the best of the run",
+      says: "The cell below prints the first line whose score rounds to `0.00000` at five decimals (the tutorial's \"after perhaps 90 iterations\"), the final coordinates, whether the last point is also the best of the run",
       kind: "printed",
       check: (nb) => {
         assert.match(cellStdout(nb, "const firstBelow"), /first line printing f = 0\.00000: >90/);
         assert.match(cellStdout(nb, "const firstBelow"), /the last point is also the best of the run: true/);
+      },
+    },
+    {
+      says: "With the tutorial's settings both are still shrinking by a constant factor per iteration when the run stops: ten iterations before the end the printed factors are the same as at the end, about $0.79$ for $x$ and $0.94$ for $y$",
+      kind: "defaults",
+      check: (nb) => {
+        // The factors by hand from the tutorial's printed lines: −6.78222208e-12 / −8.60013947e-12 = 0.789, 1.27905115e-3 / 1.35588802e-3 = 0.943.
+        assert.equal((-6.78222208e-12 / -8.60013947e-12).toFixed(3), "0.789");
+        assert.equal((1.27905115e-3 / 1.35588802e-3).toFixed(3), "0.943");
+        assert.match(cellStdout(nb, "const firstBelow"), /factor of one iteration \(x, y\): at t = 90: 0\.789, 0\.943; {2}at t = 100: 0\.789, 0\.943\n/);
       },
     },
     {
@@ -746,14 +790,12 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "(each late step multiplies it by about $0.79$, $y$ by about $0.94$; notebook 5)",
+      says: "(printed above: each late step multiplies it by about $0.79$, $y$ by about $0.94$)",
       kind: "defaults",
       check: (nb) => {
-        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").split("\n");
-        const at = (k: number) => /f\(\[\s*(\S+)\s+(\S+)\s*\]\)/.exec(lines[k])!.slice(1).map(Number);
-        const [late, before] = [at(99), at(98)];
-        roundsTo(late[0] / before[0], "0.79", "x's late factor");
-        roundsTo(late[1] / before[1], "0.94", "y's late factor");
+        const [x, y] = printed(nb, "const firstBelow", /at t = 100: ([\d.]+), ([\d.]+)/).slice(1);
+        roundsTo(Number(x), "0.79", "x's late factor");
+        roundsTo(Number(y), "0.94", "y's late factor");
       },
     },
     {
@@ -766,7 +808,63 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "The listing's $\\varepsilon = 10^{-8}$ changes the final $x$ from its 6th significant digit on and $y$ from its 8th",
+      says: "With the hyperparameter cell as it comes, the farthest start, seed 3's, about twice as far out as the other two, ends worst",
+      kind: "defaults",
+      check: (nb) => {
+        const out = cellStdout(nb, "for (const seed of [1, 2, 3])");
+        const seeds = [...out.matchAll(/seed (\d): .*\(distance ([\d.]+)\) → f\(.*\) = ([\d.]+)\n/g)].map((m) => ({ seed: m[1], distance: Number(m[2]), score: Number(m[3]) }));
+        assert.equal(seeds.length, 3, out);
+        const [others, far] = [seeds.filter((s) => s.seed !== "3"), seeds.find((s) => s.seed === "3")!];
+        for (const s of others) {
+          within(far.distance / s.distance, 2, 1.1, `seed 3 against seed ${s.seed}`);
+          assert.ok(far.score > s.score, `seed 3 ends worst: ${far.score} against ${s.score}`);
+        }
+      },
+    },
+    {
+      says: "AMSGrad's first steps have about the same length in units of $\\alpha$ wherever it starts (it divides the gradient by its own running size, notebook 2)",
+      kind: "derived",
+      check: () => {
+        // From the tutorial's start, twice as far out, and numpy seed 42's start (exercise 3): the first five steps of y.
+        const near = stepLengthsInAlphas(TUTORIAL_START, 1, 5);
+        for (const start of [TUTORIAL_START.map((c) => 2 * c), numpyStart(42)]) {
+          stepLengthsInAlphas(start, 1, 5).forEach((s, k) => within(s, near[k], 1.05, `step ${k + 1} from (${start})`));
+        }
+      },
+    },
+    {
+      says: "And its larger early gradients leave a larger $\\sqrt{\\hat v}$ behind, so its late factor per iteration, $1 - 2\\alpha/\\sqrt{\\hat v}$, is closer to 1: once it is close, it also closes in more slowly.",
+      kind: "printed",
+      check: (nb) => {
+        const out = cellStdout(nb, "for (const seed of [1, 2, 3])");
+        const rows = [...out.matchAll(/final √v̂ ([\d.]+), ([\d.]+); {2}last iteration's factor ([\d.]+), ([\d.]+) {2}\(1 − 2α\/√v̂: ([\d.]+), ([\d.]+)\)/g)].map((m) => m.slice(1).map(Number));
+        assert.equal(rows.length, 3, out);
+        const far = rows[2]; // seed 3
+        for (const i of [0, 1]) {
+          for (const other of rows.slice(0, 2)) {
+            assert.ok(far[i] > other[i], `seed 3's √v̂ is the largest in coordinate ${i}`);
+            assert.ok(far[2 + i] > other[2 + i], `seed 3's late factor is the closest to 1 in coordinate ${i}`);
+          }
+        }
+        // The late factor is 1 − 2α/√v̂, in every row and coordinate.
+        for (const r of rows) assert.deepEqual([r[2], r[3]], [r[4], r[5]]);
+      },
+    },
+    {
+      says: "A start twice as far out needs more than twice as many iterations (exercise 3).",
+      kind: "derived",
+      check: () => {
+        const target = tutorialRun().score;
+        const near = iterationsToReach(TUTORIAL_START, target);
+        assert.equal(near, 100);
+        for (const start of [TUTORIAL_START.map((c) => 2 * c), numpyStart(42)]) {
+          within(Math.hypot(...start) / Math.hypot(...TUTORIAL_START), 2, 1.05, "twice as far");
+          assert.ok(iterationsToReach(start, target) > 2.5 * near, `from (${start})`);
+        }
+      },
+    },
+    {
+      says: "With the tutorial's settings, the listing's $\\varepsilon = 10^{-8}$ changes the final $x$ from its 6th significant digit on and $y$ from its 8th",
       kind: "defaults",
       check: (nb) => assert.match(cellStdout(nb, "const withEps"), /x: .*digit 6\ny: .*digit 8/),
     },
@@ -786,9 +884,12 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.match(cellStdout(nb, "const predictedFirst"), /agree to 1e-15 \(ε = 0\): true/),
     },
     {
-      says: "late in the run the factor by which $y$ shrinks per step, $1 - 2\\alpha/\\sqrt{\\hat v_y}$, is smaller than the $0.94$ of the tutorial's run",
+      says: "late in the run the factor by which $y$ shrinks per step, $1 - 2\\alpha/\\sqrt{\\hat v_y}$, is smaller than the $0.94$ of the tutorial's run (printed as the factor at $t = 100$; notebook 5 derives it)",
       kind: "answer",
-      check: () => {
+      edit: [{ find: "alpha: 0.007,", replace: "alpha: 0.014," }],
+      check: (nb) => {
+        const y = Number(printed(nb, "const firstBelow", /at t = 100: [\d.]+, ([\d.]+)/)[1]);
+        assert.ok(y < 0.94, `α = 0.014: y's late factor ${y}`);
         const late = (alpha: number) => {
           const run = tutorialRun({ alpha });
           return run.solutions[99][1] / run.solutions[98][1];
@@ -797,9 +898,11 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "Yes: from about $t = 50$ on, each iteration multiplies $x$ by about $0.789$ and $y$ by about $0.943$, all the way to $t = 200$ (divide consecutive lines).",
+      says: "Yes: from about $t = 50$ on, each iteration multiplies $x$ by about $0.789$ and $y$ by about $0.943$, all the way to $t = 200$: the factor line prints them at $t = 190$ and $t = 200$, and dividing consecutive progress lines gives the same anywhere after $t = 50$.",
       kind: "answer",
-      check: () => {
+      edit: [{ find: "nIter: 100,", replace: "nIter: 200," }],
+      check: (nb) => {
+        assert.match(cellStdout(nb, "const firstBelow"), /at t = 190: 0\.789, 0\.943; {2}at t = 200: 0\.789, 0\.943\n/);
         const run = amsgrad(objective, derivative, { ...TUTORIAL, nIter: 200, bounds: [[-1, 1], [-1, 1]], rng: numpyRandom(1) });
         for (const t of [51, 100, 200]) {
           const [x, y] = [0, 1].map((i) => run.solutions[t - 1][i] / run.solutions[t - 2][i]);
@@ -836,13 +939,59 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "From $(-0.165956, 0.440649)$ that gives $(-0.158956, 0.433649)$, and $f = 0.158956^2 + 0.433649^2 \\approx 0.025267 + 0.188051 = 0.21332$. The line is `>0 f([-0.15895599  0.43364899]) = 0.21332`",
-      kind: "answer",
+      says: "Its first steps are about as many $\\alpha$ long as from the tutorial's start",
+      kind: "derived",
       check: () => {
-        assert.equal((0.158956 ** 2).toFixed(6), "0.025267");
-        assert.equal((0.43364899 ** 2).toFixed(6), "0.188051");
-        const first = tutorialRun({ nIter: 1 });
-        assert.equal(formatProgress(0, first.solutions[0], first.scores[0]), ">0 f([-0.15895599  0.43364899]) = 0.21332");
+        const near = stepLengthsInAlphas(TUTORIAL_START, 1, 5);
+        stepLengthsInAlphas(numpyStart(42), 1, 5).forEach((s, k) => within(s, near[k], 1.05, `step ${k + 1}`));
+      },
+    },
+    {
+      says: "And its larger early gradients set $\\sqrt{\\hat v_y} \\approx 0.68$ instead of $0.247$ (printed in the section on $\\varepsilon$), so its late factor for $y$ is about $0.979$ instead of $0.943$ (printed as the factor at $t = 400$). With `nIter: 400` the first line printing `0.00000` is `>283` instead of `>90`: about three times as many iterations, not twice.",
+      kind: "answer",
+      edit: [
+        { find: "const numpySeed = 1;", replace: "const numpySeed = 42;" },
+        { find: "nIter: 100,", replace: "nIter: 400," },
+      ],
+      check: (nb) => {
+        roundsTo(number(nb, "const withEps", /final √v̂ \(x, y\): [\d.]+, ([\d.]+)/), "0.68", "√v̂ of y");
+        assert.match(cellStdout(nb, "const firstBelow"), /at t = 400: [\d.]+, 0\.979\n/);
+        assert.match(cellStdout(nb, "const firstBelow"), /first line printing f = 0\.00000: >283/);
+        within(283 / 90, 3, 1.1, "about three times");
+        assert.equal(Math.sqrt(traceRun(amsgrad, objective, derivative, { ...TUTORIAL, start: TUTORIAL_START }).vmax.at(-1)![1]).toFixed(3), "0.247");
+        // The tutorial's side, by hand from its printed lines: 1.27905115e-3 / 1.35588802e-3 = 0.943.
+        assert.equal((1.27905115e-3 / 1.35588802e-3).toFixed(3), "0.943");
+      },
+    },
+    {
+      says: "for $x$ $\\sqrt{\\hat v_1} = 0.1\\,\\lvert g_1 \\rvert \\approx 0.033$, so $x_1$ moves by about $2 \\cdot 10^{-9}$ less, below the last printed decimal",
+      kind: "answer",
+      edit: [{ find: "eps: 0 };", replace: "eps: 1e-8 };" }],
+      check: (nb) => {
+        // g₁ of x = 2 · (−0.165956) = −0.331912, so √v̂₁ = 0.0331912, and α ε / √v̂₁ = 0.007 · 1e-8 / 0.0332 = 2.1e-9.
+        within((0.007 * 1e-8) / (0.1 * 2 * 0.165956), 2e-9, 1.1, "the shortening by hand");
+        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").split("\n");
+        assert.equal(lines[0], ">0 f([-0.15895599  0.43364899]) = 0.21332", "the line >0 of the hand computation (notebook 2)");
+      },
+    },
+    {
+      says: "from `>1` on nearly every line differs from before in its last digits, the last ten and the result line included, so they are no longer the tutorial's; the scores, rounded to five decimals, stay the same. The prediction check prints `false`, because it tests $\\varepsilon = 0$. The section on $\\varepsilon$ prints what it printed before",
+      kind: "answer",
+      edit: [{ find: "eps: 0 };", replace: "eps: 1e-8 };" }],
+      check: (nb) => {
+        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").trimEnd().split("\n");
+        const before = tutorialProgressLines();
+        const differing = lines.slice(0, 100).filter((line, k) => line !== before[k]).length;
+        assert.ok(lines[1] !== before[1] && differing >= 90, `${differing} of the 100 lines differ`);
+        // The last ten progress lines and the result line (TUTORIAL_LINES[10] is "Done!").
+        [...lines.slice(90, 100), lines[101]].forEach((line, k) => assert.notEqual(line, [...TUTORIAL_LINES.slice(0, 10), TUTORIAL_LINES[11]][k], `not the tutorial's: ${line}`));
+        const score = (line: string) => line.slice(line.lastIndexOf("="));
+        assert.deepEqual(lines.slice(0, 100).map(score), before.map(score));
+        assert.match(cellStdout(nb, "const predictedFirst"), /agree to 1e-15 \(ε = 0\): false/);
+        // The ε section still compares ε = 0, the tutorial's printed result, with the listing's ε.
+        const withEps = cellStdout(nb, "const withEps");
+        assert.ok(withEps.includes(`eps = 0   : ${TUTORIAL_LINES[11]}`), withEps);
+        assert.match(withEps, /x: .*digit 6\ny: .*digit 8/);
       },
     },
   ],
