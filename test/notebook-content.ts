@@ -317,6 +317,16 @@ function topViewTrend(f: (x: number, y: number) => number, azimuth: number): { a
   return { across: correlation(cells.map((c) => c.x), heights), down: correlation(cells.map((c) => c.y), heights) };
 }
 
+/** Notebook 2's exercise 4: β1 = 0.8 with the β2 that keeps the first step at α. */
+const BETA1_08_EDIT: readonly NotebookEdit[] = [
+  { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
+  { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
+];
+
+/** The listing's ε = 1e-8 in the hyperparameter cell: notebook 2's exercise 1 and notebook 4's exercise 4. */
+const LISTING_EPS_EDIT_02: readonly NotebookEdit[] = [{ find: "const eps: number = 0; ", replace: "const eps: number = 1e-8;" }];
+const LISTING_EPS_EDIT_04: readonly NotebookEdit[] = [{ find: "eps: 0 };", replace: "eps: 1e-8 };" }];
+
 /** The tutorial's progress lines (>0 … >99) for its start and settings plus `options`. */
 function tutorialProgressLines(options: object = {}): string[] {
   const lines: string[] = [];
@@ -576,7 +586,7 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "$\\varepsilon$ is added to $\\sqrt{\\hat v_1} = \\sqrt{1 - \\beta_2}\\, \\lvert g_1 \\rvert = 0.1\\, \\lvert g_1 \\rvert \\approx 0.088$, so it shortens the first step by the factor $\\sqrt{\\hat v_1} / (\\sqrt{\\hat v_1} + \\varepsilon)$, about $1 - 1.1 \\cdot 10^{-7}$. The step is $0.007$, so $x_1$ moves by about $8 \\cdot 10^{-10}$ less: $x_1$, $x_2$ and the points after two iterations change from about their ninth significant digit on, and the first step now prints as slightly less than $1\\,\\alpha$.",
       kind: "answer",
-      edit: [{ find: "const eps: number = 0; ", replace: "const eps: number = 1e-8;" }],
+      edit: LISTING_EPS_EDIT_02,
       check: (nb) => {
         // √v̂₁ by hand: √(0.01 · g₁²) = 0.1 · 2 · 0.44064899 = 0.0881.
         assert.equal(Math.sqrt(number(nb, "const v1 = beta2", /v₁ = ([\d.e-]+)/)).toFixed(4), "0.0881");
@@ -589,7 +599,7 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "Two checks print `false`, both because they test $\\varepsilon = 0$: the one under step 5 (the formula $(1 - \\beta_1)/\\sqrt{1 - \\beta_2}$ holds only for $\\varepsilon = 0$) and the one under the bias-corrected step in the last cell (there $\\varepsilon$ is added to $\\lvert g_1 \\rvert$ after the correction, so the step is shorter by only about $1.1 \\cdot 10^{-8}$ of itself). The other checks (the vector form, the low-level update and `amsgrad()` agree with the hand computation) stay `true`",
       kind: "answer",
-      edit: [{ find: "const eps: number = 0; ", replace: "const eps: number = 1e-8;" }],
+      edit: LISTING_EPS_EDIT_02,
       check: (nb) => {
         assert.match(cellStdout(nb, "const x1 = x0"), /the formula holds \(ε = 0\): false/);
         assert.match(cellStdout(nb, "const torchLike"), /exactly α \(ε = 0\): false/);
@@ -641,10 +651,7 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "so it is $\\alpha$ when $\\sqrt{1 - \\beta_2} = 1 - \\beta_1 = 0.2$, that is $1 - \\beta_2 = 0.04$ and $\\beta_2 = 0.96$. With `beta1 = 0.8` and `beta2 = 0.96` the cell under step 5 prints a first step of $1.000\\ldots\\,\\alpha$ again.",
       kind: "answer",
-      edit: [
-        { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
-        { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
-      ],
+      edit: BETA1_08_EDIT,
       check: (nb) => {
         assert.equal(Math.sqrt(1 - 0.96).toFixed(12), (1 - 0.8).toFixed(12));
         roundsTo(number(nb, "const x1 = x0", /moved by ([\d.]+) α;/), "1.000000000000", "the first step in units of α");
@@ -654,10 +661,7 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "The second step is not the same: the cell under the second iteration prints about $1.74\\,\\alpha$ instead of $1.91\\,\\alpha$.",
       kind: "answer",
-      edit: [
-        { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
-        { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
-      ],
+      edit: BETA1_08_EDIT,
       check: (nb) => {
         roundsTo(number(nb, "const g2 = 2 * x1", /the second step, in units of α: ([\d.]+)/), "1.74", "the second step with β1 = 0.8, β2 = 0.96");
         // The tutorial's β's, by hand: m₂/√v̂₂ ≈ (0.81 · 0.1 + 0.19) / √(0.99 · 0.01 + 0.01) = 0.271 / 0.1411 = 1.92 (g₂ a little smaller: 1.91).
@@ -667,10 +671,7 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "with $\\beta_1(2) = 0.64$ and $\\beta_2 = 0.96$ instead of $0.81$ and $0.99$",
       kind: "answer",
-      edit: [
-        { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
-        { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
-      ],
+      edit: BETA1_08_EDIT,
       check: (nb) => {
         // The schedules cell prints β1(t) = β1^t; by hand 0.8² = 0.64 and, for the tutorial's β1, 0.9² = 0.81.
         assert.match(cellStdout(nb, "const shown = [1, 2, 3, 4, 5, 20]"), /β1\(t\), power +t = 1…5, 20: 0\.8000 {2}0\.6400 /);
@@ -966,7 +967,7 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "for $x$ $\\sqrt{\\hat v_1} = 0.1\\,\\lvert g_1 \\rvert \\approx 0.033$, so $x_1$ moves by about $2 \\cdot 10^{-9}$ less, below the last printed decimal",
       kind: "answer",
-      edit: [{ find: "eps: 0 };", replace: "eps: 1e-8 };" }],
+      edit: LISTING_EPS_EDIT_04,
       check: (nb) => {
         // g₁ of x = 2 · (−0.165956) = −0.331912, so √v̂₁ = 0.0331912, and α ε / √v̂₁ = 0.007 · 1e-8 / 0.0332 = 2.1e-9.
         within((0.007 * 1e-8) / (0.1 * 2 * 0.165956), 2e-9, 1.1, "the shortening by hand");
@@ -977,7 +978,7 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "from `>1` on nearly every line differs from before in its last digits, the last ten and the result line included, so they are no longer the tutorial's; the scores, rounded to five decimals, stay the same. The prediction check prints `false`, because it tests $\\varepsilon = 0$. The section on $\\varepsilon$ prints what it printed before",
       kind: "answer",
-      edit: [{ find: "eps: 0 };", replace: "eps: 1e-8 };" }],
+      edit: LISTING_EPS_EDIT_04,
       check: (nb) => {
         const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").trimEnd().split("\n");
         const before = tutorialProgressLines();
