@@ -406,7 +406,7 @@ export const claims: Record<string, Claim[]> = {
         const out = cellStdout(nb, "const runs = stepSizes.map");
         const left = number(nb, "const runs = stepSizes.map", /α = 0\.02 .*→ ([\d.e+-]+) after 30 steps/);
         assert.ok(left > 0.2 && left < 0.9, `0.96^30 ≈ 0.29 of the way left, got ${left}`);
-        // By hand: 0.8 · 0.96 = 0.768, then 0.737, 0.708, 0.679: steps of about 0.03, a hundredth of the plotted square.
+        // By hand: 0.8 · 0.96 = 0.768, then 0.737, 0.708, 0.679: each step 4 % of the distance, 0.04 long at first in a square 2 wide.
         assert.match(out, /α = 0\.02 .*\n +x after steps 1 to 4: 0\.768, 0\.737, 0\.708, 0\.679\n/);
       },
     },
