@@ -38,6 +38,7 @@ import {
   objective,
   rosenbrock,
   runOnline,
+  surfaceFigure,
   adamOptimizer,
   amsgradOptimizer,
   traceRun,
@@ -155,7 +156,7 @@ export const contentChecks: Record<string, ContentCheck> = {
   "02-the-amsgrad-algorithm.ipynb": (nb) => {
     // The first step by hand: m/√v̂ = (1 − β1)/√(1 − β2) = 0.1/0.1 = 1, so y moves by exactly α = 0.007.
     assert.match(cellStdout(nb, "const x1 = x0"), /0\.4406489868843162 → 0\.43364898688431\d*/);
-    assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /identical to the hand computation: true/);
+    assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /low-level update identical to the hand computation: true\namsgrad\(\) identical to the hand computation: true/);
     assert.match(cellStdout(nb, "const point = [...start]"), /our single coordinate agrees: true/);
     // AMSGrad's effective step size stays at α/√v̂ with v̂ set by the gradient 10: 0.007/√1 = 0.0070.
     assert.match(cellStdout(nb, "checkpoints"), /amsgrad .*t=501: 0\.0070\n/);
@@ -242,6 +243,110 @@ export const definitions: Record<string, { written: string; why: string }[]> = {
   ],
 };
 
+// --- Helpers for the claims of notebooks 0 to 4 -----------------------------------------------------------
+
+/**
+ * Keras 3's `Adam(amsgrad=True)` update, written out from keras/src/optimizers/adam.py: both bias factors
+ * folded into one step size, the averages updated as m + (g − m)(1 − β1), and ε added to √v̂ before the
+ * bias factor. An independent implementation to compare the library's `biasCorrection: true` with.
+ */
+function kerasAmsgradPoints(start: readonly number[], o: { alpha: number; beta1: number; beta2: number; eps: number }, nIter: number): number[][] {
+  const x = [...start];
+  const m = x.map(() => 0), v = x.map(() => 0), vhat = x.map(() => 0);
+  const points: number[][] = [];
+  for (let t = 1; t <= nIter; t++) {
+    const g = derivative(x[0], x[1]);
+    const stepSize = (o.alpha * Math.sqrt(1 - o.beta2 ** t)) / (1 - o.beta1 ** t);
+    for (let i = 0; i < x.length; i++) {
+      m[i] += (g[i] - m[i]) * (1 - o.beta1);
+      v[i] += (g[i] * g[i] - v[i]) * (1 - o.beta2);
+      vhat[i] = Math.max(vhat[i], v[i]);
+      x[i] -= (m[i] * stepSize) / (Math.sqrt(vhat[i]) + o.eps);
+    }
+    points.push([...x]);
+  }
+  return points;
+}
+
+/** The library with bias correction agrees with Keras to rounding (not bit for bit) with ε = 0, and not with Keras's ε = 1e-7. */
+function checkKerasAgreement(): void {
+  const largestRelativeDifference = (eps: number) => {
+    const settings = { alpha: 0.007, beta1: 0.9, beta2: 0.99, eps };
+    const keras = kerasAmsgradPoints(TUTORIAL_START, settings, 100);
+    const library = amsgrad(objective, derivative, { ...settings, biasCorrection: true, start: TUTORIAL_START, nIter: 100 }).solutions;
+    return Math.max(...library.flatMap((p, t) => p.map((c, i) => Math.abs(keras[t][i] - c) / Math.abs(c))));
+  };
+  const withoutEps = largestRelativeDifference(0);
+  assert.ok(withoutEps > 0 && withoutEps < 1e-12, `with ε = 0: equal up to rounding, not bit for bit (largest relative difference ${withoutEps})`);
+  assert.ok(largestRelativeDifference(1e-7) > 1e-6, "with Keras's ε = 1e-7 the two differ by more than rounding");
+}
+
+/** |Δ_t| / α of coordinate `i` for t = 1 … n, with the tutorial's settings from `start`. */
+function stepLengthsInAlphas(start: readonly number[], i: number, n: number): number[] {
+  const run = amsgrad(objective, derivative, { ...TUTORIAL, start: [...start], nIter: n });
+  return Array.from({ length: n }, (_, k) => Math.abs(stepOf(run, k + 1)[i]) / TUTORIAL.alpha);
+}
+
+/** The start numpy's seed(s) gives in the tutorial's bounds. */
+function numpyStart(seed: number): number[] {
+  const rng = numpyRandom(seed);
+  return [-1 + 2 * rng(), -1 + 2 * rng()];
+}
+
+/** The iterations the tutorial's settings need from `start` to reach f ≤ `target`. */
+function iterationsToReach(start: readonly number[], target: number): number {
+  const scores = amsgrad(objective, derivative, { ...TUTORIAL, start: [...start], nIter: 2000 }).scores;
+  const k = scores.findIndex((s) => s <= target);
+  assert.ok(k >= 0, `f ≤ ${target} within 2000 iterations`);
+  return k + 1;
+}
+
+/**
+ * Where the high values of `f` lie in the top view ({elevation: 90}) of surfaceFigure at `azimuth`: the
+ * correlation of each mesh cell's colour (red minus blue, so high for jet's red) with its position on the
+ * page, across (screen x) and downwards (screen y). Read from the drawn cells, not from the axis labels.
+ */
+function topViewTrend(f: (x: number, y: number) => number, azimuth: number): { across: number; down: number } {
+  const svg = surfaceFigure(f, { bounds: [[-1, 1], [-1, 1]], azimuth, elevation: 90 }).svg;
+  const cells = [...svg.matchAll(/<path d="M([\d.]+) ([\d.]+)[hv][^"]*z" fill="#([0-9a-f]{6})"/g)].map((m) => ({
+    x: Number(m[1]),
+    y: Number(m[2]),
+    height: parseInt(m[3].slice(0, 2), 16) - parseInt(m[3].slice(4, 6), 16),
+  }));
+  assert.ok(cells.length >= 300, `the 20 × 20 mesh's cells, found ${cells.length}`);
+  const correlation = (a: number[], b: number[]) => {
+    const mean = (v: number[]) => v.reduce((s, x) => s + x, 0) / v.length;
+    const [ma, mb] = [mean(a), mean(b)];
+    const cov = a.reduce((s, x, k) => s + (x - ma) * (b[k] - mb), 0);
+    return cov / Math.sqrt(a.reduce((s, x) => s + (x - ma) ** 2, 0) * b.reduce((s, x) => s + (x - mb) ** 2, 0));
+  };
+  const heights = cells.map((c) => c.height);
+  return { across: correlation(cells.map((c) => c.x), heights), down: correlation(cells.map((c) => c.y), heights) };
+}
+
+/** Notebook 2's exercise 4: β1 = 0.8 with the β2 that keeps the first step at α. */
+const BETA1_08_EDIT: readonly NotebookEdit[] = [
+  { find: "const beta1 = 0.9;", replace: "const beta1 = 0.8;" },
+  { find: "const beta2 = 0.99;", replace: "const beta2 = 0.96;" },
+];
+
+/** The listing's ε = 1e-8 in the hyperparameter cell: notebook 2's exercise 1 and notebook 4's exercise 4. */
+const LISTING_EPS_EDIT_02: readonly NotebookEdit[] = [{ find: "const eps: number = 0; ", replace: "const eps: number = 1e-8;" }];
+const LISTING_EPS_EDIT_04: readonly NotebookEdit[] = [{ find: "eps: 0 };", replace: "eps: 1e-8 };" }];
+
+/** The tutorial's progress lines (>0 … >99) for its start and settings plus `options`. */
+function tutorialProgressLines(options: object = {}): string[] {
+  const lines: string[] = [];
+  amsgrad(objective, derivative, {
+    ...TUTORIAL,
+    ...options,
+    bounds: [[-1, 1], [-1, 1]],
+    rng: numpyRandom(1),
+    onIteration: (info) => lines.push(formatProgress(info.t, info.point, info.score)),
+  });
+  return lines;
+}
+
 // --- The claims --------------------------------------------------------------------------------------------
 
 export const claims: Record<string, Claim[]> = {
@@ -272,6 +377,21 @@ export const claims: Record<string, Claim[]> = {
         assert.equal(run.score, Math.min(...run.scores));
       },
     },
+    {
+      says: "so the library agrees with Keras only with $\\varepsilon = 0$, and then up to rounding",
+      kind: "derived",
+      check: () => checkKerasAgreement(),
+    },
+    {
+      says: "`solutions[t - 1] - solutions[t - 2]`, with `start` for `solutions[t - 2]` when $t = 1$",
+      kind: "derived",
+      check: () => {
+        const run = tutorialRun({ nIter: 2 });
+        // By hand (notebook 2): the first step moves y from 0.44064899 to 0.43364899, by −α.
+        assert.equal(stepOf(run, 1)[1].toFixed(12), "-0.007000000000");
+        assert.deepEqual(stepOf(run, 2), run.solutions[1].map((c, i) => c - run.solutions[0][i]));
+      },
+    },
   ],
 
   "01-gradient-descent.ipynb": [
@@ -287,11 +407,14 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "**too small** ($\\alpha = 0.02$, factor $0.96$): every step is short; after 30 steps the point has covered only part of the way (the distance printed above)",
+      says: "**too small** ($\\alpha = 0.02$, factor $0.96$): every step is short, so short that the dots run together into a line; after 30 steps the point has covered only part of the way (the distance printed above)",
       kind: "defaults",
       check: (nb) => {
+        const out = cellStdout(nb, "const runs = stepSizes.map");
         const left = number(nb, "const runs = stepSizes.map", /α = 0\.02 .*→ ([\d.e+-]+) after 30 steps/);
         assert.ok(left > 0.2 && left < 0.9, `0.96^30 ≈ 0.29 of the way left, got ${left}`);
+        // By hand: 0.8 · 0.96 = 0.768, then 0.737, 0.708, 0.679: each step 4 % of the distance, 0.04 long at first in a square 2 wide.
+        assert.match(out, /α = 0\.02 .*\n +x after steps 1 to 4: 0\.768, 0\.737, 0\.708, 0\.679\n/);
       },
     },
     {
@@ -300,11 +423,23 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.ok(number(nb, "const runs = stepSizes.map", /α = 0\.3 .*→ ([\d.e+-]+) after/) < 1e-9),
     },
     {
-      says: "**too large** ($\\alpha = 0.97$, factor $-0.94$): each step overshoots to the other side of the minimum; the point zig-zags across it and approaches it only slowly.",
+      says: "**too large** ($\\alpha = 0.97$, factor $-0.94$): each step overshoots to the other side of the minimum, so $x$ changes sign at every step (printed above) and the point approaches the minimum only slowly.",
       kind: "defaults",
       check: (nb) => {
         const left = number(nb, "const runs = stepSizes.map", /α = 0\.97 .*→ ([\d.e+-]+) after/);
         assert.ok(left > 0.1, `0.94^30 ≈ 0.16 of the distance left, got ${left}`);
+        // By hand: 0.8 · (−0.94) = −0.752, then 0.70688, −0.66447, 0.62460.
+        assert.match(cellStdout(nb, "const runs = stepSizes.map"), /α = 0\.97 .*\n +x after steps 1 to 4: -0\.752, 0\.707, -0\.664, 0\.625\n/);
+      },
+    },
+    {
+      says: "In the picture all the points lie on one straight line through the start and the minimum, on both sides of it",
+      kind: "derived",
+      check: () => {
+        const run = gradientDescent(objective, derivative, { start: [0.8, -0.6], alpha: 0.97, nIter: 30 });
+        // On the line through (0.8, −0.6) and (0, 0) a point has 0.6·x + 0.8·y = 0.
+        for (const [x, y] of run.solutions) assert.ok(Math.abs(0.6 * x + 0.8 * y) < 1e-15, `(${x}, ${y}) off the line`);
+        assert.ok(run.solutions.some(([x]) => x < 0) && run.solutions.some(([x]) => x > 0), "points on both sides of the minimum");
       },
     },
     {
@@ -332,28 +467,42 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.match(cellStdout(nb, "const runs = stepSizes.map"), /α = 0\.5 +factor 1 − 2α = {2}0\.00 .*→ 0\.00e\+0 after/),
     },
     {
-      says: "a double holds it to about $10^{-16}$, so $f(x + h) - f(x - h)$ carries an error of about $10^{-16}$; divided by $2h = 2 \\cdot 10^{-12}$ that is an error of about $10^{-4}$ in the estimate",
-      kind: "answer",
+      says: "a double holds it only to about $10^{-16}$, so $f(x + h) - f(x - h)$ carries a rounding error of up to a few $10^{-16}$; divided by $2h = 2 \\cdot 10^{-12}$ that is an error of up to about $10^{-4}$ in the estimate",
+      kind: "derived",
       check: () => {
+        // A double's relative spacing near 1 is 2.2e-16: about 1e-16.
+        within(Number.EPSILON, 1e-16, 3, "a double's precision");
+        // The largest error of the estimate with h = 1e-12 over x from 0.7 to 0.9 (where f is about 1).
         const h = 1e-12;
-        const estimate = (objective(0.8 + h, -0.6) - objective(0.8 - h, -0.6)) / (2 * h);
-        const error = Math.abs(estimate - 1.6);
-        assert.ok(error > 1e-7 && error < 1e-3, `an error of order 1e-4 (within rounding luck), got ${error}`);
+        let largest = 0;
+        for (let k = 0; k <= 200; k++) {
+          const x = 0.7 + 0.001 * k;
+          largest = Math.max(largest, Math.abs((objective(x + h, -0.6) - objective(x - h, -0.6)) / (2 * h) - 2 * x));
+        }
+        within(largest, 1e-4, 3, "the largest error with h = 1e-12");
       },
     },
     {
-      says: "With `h = 1e-12` the printed values differ from $1.6$ and $-1.2$ from about their fifth significant digit on.",
+      says: "the formula itself makes no error on this quadratic $f$ (its $h^2$ term vanishes), so the tiny error printed there is rounding too",
+      kind: "printed",
+      check: (nb) => {
+        // (x + h)² − (x − h)² = 4xh exactly, so the central difference of x² is 2x for every h: only rounding is left.
+        const errors = printed(nb, "const numeric = [", /error against the gradient: (\S+), (\S+)\n/).slice(1).map(Number);
+        for (const e of errors) assert.ok(Math.abs(e) > 0 && Math.abs(e) < 1e-9, `a tiny error with h = 1e-6: ${e}`);
+      },
+    },
+    {
+      says: "With `h = 1e-12` the cell prints errors of about $-2 \\cdot 10^{-6}$ for $x$ and $-4 \\cdot 10^{-5}$ for $y$ (below the bound: how far below is luck): the estimates now agree with $1.6$ and $-1.2$ to only five or six significant digits.",
       kind: "answer",
-      check: () => {
-        const h = 1e-12;
-        const estimates = [
-          (objective(0.8 + h, -0.6) - objective(0.8 - h, -0.6)) / (2 * h),
-          (objective(0.8, -0.6 + h) - objective(0.8, -0.6 - h)) / (2 * h),
-        ];
-        for (const [k, exact] of [1.6, -1.2].entries()) {
-          const relative = Math.abs(estimates[k] - exact) / Math.abs(exact);
-          assert.ok(relative > 1e-7 && relative < 1e-4, `${estimates[k]} differs from ${exact} in about the 5th–6th digit`);
-        }
+      edit: [{ find: "const h = 1e-6;", replace: "const h = 1e-12;" }],
+      check: (nb) => {
+        const [ex, ey] = printed(nb, "const numeric = [", /error against the gradient: (\S+), (\S+)\n/).slice(1).map(Number);
+        within(-ex, 2e-6, 1.2, "the error of ∂f/∂x");
+        within(-ey, 4e-5, 1.2, "the error of ∂f/∂y");
+        const estimates = printed(nb, "const numeric = [", /finite differences: \[ (\S+), (\S+) \]/).slice(1).map(Number);
+        // The significant digits an estimate shares with the exact value: the largest k with toPrecision(k) equal.
+        const agreeing = (value: number, exact: number) => [...Array(17).keys()].filter((k) => k > 0 && Number(value.toPrecision(k)) === exact).at(-1) ?? 0;
+        assert.deepEqual([agreeing(estimates[0], 1.6), agreeing(estimates[1], -1.2)].sort(), [5, 6]);
       },
     },
     {
@@ -390,7 +539,7 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "With the frameworks' $\\beta_2 = 0.999$ the same formula gives $0.1 / \\sqrt{0.001} \\approx 3.16\\,\\alpha$, and with $\\beta_1 = 0.5$, $\\beta_2 = 0.99$ it gives $5\\,\\alpha$ (exercise 4).",
+      says: "With the frameworks' $\\beta_2 = 0.999$ the same formula gives $0.1 / \\sqrt{0.001} \\approx 3.16\\,\\alpha$, and with $\\beta_1 = 0.5$, $\\beta_2 = 0.99$ it gives $5\\,\\alpha$ (set them in the hyperparameter cell, and the cell above prints it).",
       kind: "derived",
       check: () => {
         assert.equal(firstStepInAlphas({ beta2: 0.999 }).toFixed(2), "3.16");
@@ -398,7 +547,7 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "The second step is already longer than the first.",
+      says: "With the tutorial's settings the second step is already longer than the first.",
       kind: "printed",
       check: (nb) => assert.ok(number(nb, "const g2 = 2 * x1", /the second step, in units of α: ([\d.]+)/) > 1),
     },
@@ -429,6 +578,15 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
+      says: "the steps grow to several $\\alpha$, and they shrink only later. That too holds for the tutorial's settings: with $\\beta_2 = 0.5$, for example, $v$ catches up much faster and no step of $y$ reaches $\\alpha$.",
+      kind: "derived",
+      check: () => {
+        const longest = (options: object) => Math.max(...Array.from({ length: 100 }, (_, k) => -stepOf(tutorialRun(options), k + 1)[1] / 0.007));
+        assert.ok(longest({}) > 3, `the tutorial's settings: steps of more than 3α, got ${longest({})}`);
+        assert.ok(longest({ beta2: 0.5 }) < 1, `β2 = 0.5: every step below α, got ${longest({ beta2: 0.5 })}`);
+      },
+    },
+    {
       says: "with $\\beta_1 = 0.9$ it is about $0.12$ by $t = 20$, so $m$ is then mostly the latest gradient",
       kind: "printed",
       check: (nb) => assert.match(cellStdout(nb, "const shown = [1, 2, 3, 4, 5, 20]"), /β1\(t\), power +t = 1…5, 20: 0\.9000 .* 0\.1216\n/),
@@ -443,6 +601,11 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
+      says: "so the library agrees with Keras only with $\\varepsilon = 0$, and then up to rounding",
+      kind: "derived",
+      check: () => checkKerasAgreement(),
+    },
+    {
       says: "At $t = 1$ the corrections undo the slow start exactly: $m_1 / (1 - \\beta_1) = g_1$ and $\\sqrt{\\hat v_1 / (1 - \\beta_2)} = \\lvert g_1 \\rvert$, so with $\\varepsilon = 0$ the first step is $\\alpha$ for any $\\beta_1$ and $\\beta_2$.",
       kind: "printed",
       check: (nb) => {
@@ -454,17 +617,30 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "$\\varepsilon$ is added to $\\sqrt{\\hat v_1} = \\lvert m_1 \\rvert / 0.1 \\approx 0.088$, so it shortens the first step by the factor $\\sqrt{\\hat v_1} / (\\sqrt{\\hat v_1} + \\varepsilon)$, about $1 - 1.1 \\cdot 10^{-7}$. The step is $0.007$, so $x_1$ moves by about $8 \\cdot 10^{-10}$ less: $x_1$, $x_2$ and the points after two iterations change from about their ninth significant digit on, and the first step now prints as slightly less than $1\\,\\alpha$. The check under it prints `false`",
+      says: "$\\varepsilon$ is added to $\\sqrt{\\hat v_1} = \\sqrt{1 - \\beta_2}\\, \\lvert g_1 \\rvert = 0.1\\, \\lvert g_1 \\rvert \\approx 0.088$, so it shortens the first step by the factor $\\sqrt{\\hat v_1} / (\\sqrt{\\hat v_1} + \\varepsilon)$, about $1 - 1.1 \\cdot 10^{-7}$. The step is $0.007$, so $x_1$ moves by about $8 \\cdot 10^{-10}$ less: $x_1$, $x_2$ and the points after two iterations change from about their ninth significant digit on, and the first step now prints as slightly less than $1\\,\\alpha$.",
       kind: "answer",
-      edit: [{ find: "const eps: number = 0; ", replace: "const eps: number = 1e-8;" }],
+      edit: LISTING_EPS_EDIT_02,
       check: (nb) => {
+        // √v̂₁ by hand: √(0.01 · g₁²) = 0.1 · 2 · 0.44064899 = 0.0881.
+        assert.equal(Math.sqrt(number(nb, "const v1 = beta2", /v₁ = ([\d.e-]+)/)).toFixed(4), "0.0881");
         const moved = number(nb, "const x1 = x0", /moved by ([\d.]+) α;/);
         assert.ok(moved < 1 && 1 - moved > 0.5e-7 && 1 - moved < 2e-7, `1 − 1.1e-7, got ${moved}`);
         const x1 = number(nb, "const x1 = x0", /→ ([\d.]+) /);
         assert.ok(Math.abs(x1 - 0.4336489868843162) > 5e-10 && Math.abs(x1 - 0.4336489868843162) < 1e-9, `x₁ moves by about 8e-10 less: ${x1}`);
+      },
+    },
+    {
+      says: "Two checks print `false`, both because they test $\\varepsilon = 0$: the one under step 5 (the formula $(1 - \\beta_1)/\\sqrt{1 - \\beta_2}$ holds only for $\\varepsilon = 0$) and the one under the bias-corrected step in the last cell (there $\\varepsilon$ is added to $\\lvert g_1 \\rvert$ after the correction, so the step is shorter by only about $1.1 \\cdot 10^{-8}$ of itself). The other checks (the vector form, the low-level update and `amsgrad()` agree with the hand computation) stay `true`",
+      kind: "answer",
+      edit: LISTING_EPS_EDIT_02,
+      check: (nb) => {
         assert.match(cellStdout(nb, "const x1 = x0"), /the formula holds \(ε = 0\): false/);
+        assert.match(cellStdout(nb, "const torchLike"), /exactly α \(ε = 0\): false/);
+        // By hand: |g₁| = 0.8813, so the corrected step is |g₁| / (|g₁| + 1e-8) ≈ 1 − 1.13e-8 of α.
+        const corrected = number(nb, "const torchLike", /first step with bias correction: ([\d.]+) α/);
+        within(1 - corrected, 1.1e-8, 1.1, "the bias-corrected step's shortening");
         assert.match(cellStdout(nb, "const point = [...start]"), /our single coordinate agrees: true/);
-        assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /identical to the hand computation: true/);
+        assert.match(cellStdout(nb, "amsgrad(objective, derivative, { ...settings"), /low-level update identical to the hand computation: true\namsgrad\(\) identical to the hand computation: true/);
       },
     },
     {
@@ -476,6 +652,17 @@ export const claims: Record<string, Claim[]> = {
           assert.equal(run.m[1][1].toFixed(3), m2);
           assert.equal((-stepOf(run, 2)[1] / 0.007).toFixed(2), step);
         }
+      },
+    },
+    {
+      says: "The low-level check now prints `false`, because the hand computation keeps $\\beta_1^t$; the `amsgrad()` check stays `true`, because that call still gets the hyperparameter cell's settings, with the tutorial's $\\beta_1^t$.",
+      kind: "answer",
+      edit: [{ find: "const optimizer = amsgradOptimizer(settings);", replace: 'const optimizer = amsgradOptimizer({ ...settings, beta1Schedule: "constant" });' }],
+      check: (nb) => {
+        const out = cellStdout(nb, "amsgrad(objective, derivative, { ...settings");
+        assert.match(out, /low-level update identical to the hand computation: false\namsgrad\(\) identical to the hand computation: true/);
+        // m₂ of y, by hand: 0.9 · 0.0881298 + 0.1 · 0.8672980 = 0.166.
+        assert.equal(Number(/ m = \[ \S+, (\S+) \]/.exec(out)?.[1]).toFixed(3), "0.166");
       },
     },
     {
@@ -495,14 +682,34 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "With $\\beta_2 = 0.999$ (and $\\beta_1 = 0.9$): $0.1/\\sqrt{0.001} \\approx 3.162\\,\\alpha$",
+      says: "so it is $\\alpha$ when $\\sqrt{1 - \\beta_2} = 1 - \\beta_1 = 0.2$, that is $1 - \\beta_2 = 0.04$ and $\\beta_2 = 0.96$. With `beta1 = 0.8` and `beta2 = 0.96` the cell under step 5 prints a first step of $1.000\\ldots\\,\\alpha$ again.",
       kind: "answer",
-      check: () => roundsTo(firstStepInAlphas({ beta2: 0.999 }), "3.162", "the first step"),
+      edit: BETA1_08_EDIT,
+      check: (nb) => {
+        assert.equal(Math.sqrt(1 - 0.96).toFixed(12), (1 - 0.8).toFixed(12));
+        roundsTo(number(nb, "const x1 = x0", /moved by ([\d.]+) α;/), "1.000000000000", "the first step in units of α");
+        assert.match(cellStdout(nb, "const x1 = x0"), /the formula holds \(ε = 0\): true/);
+      },
     },
     {
-      says: "with $\\beta_1 = 0.5$ (and $\\beta_2 = 0.99$): $0.5/0.1 = 5\\,\\alpha$. The cell under step 5 prints both.",
+      says: "The second step is not the same: the cell under the second iteration prints about $1.74\\,\\alpha$ instead of $1.91\\,\\alpha$.",
       kind: "answer",
-      check: () => roundsTo(firstStepInAlphas({ beta1: 0.5 }), "5.000", "the first step"),
+      edit: BETA1_08_EDIT,
+      check: (nb) => {
+        roundsTo(number(nb, "const g2 = 2 * x1", /the second step, in units of α: ([\d.]+)/), "1.74", "the second step with β1 = 0.8, β2 = 0.96");
+        // The tutorial's β's, by hand: m₂/√v̂₂ ≈ (0.81 · 0.1 + 0.19) / √(0.99 · 0.01 + 0.01) = 0.271 / 0.1411 = 1.92 (g₂ a little smaller: 1.91).
+        assert.equal((-stepOf(tutorialRun({ nIter: 2 }), 2)[1] / 0.007).toFixed(2), "1.91");
+      },
+    },
+    {
+      says: "with $\\beta_1(2) = 0.64$ and $\\beta_2 = 0.96$ instead of $0.81$ and $0.99$",
+      kind: "answer",
+      edit: BETA1_08_EDIT,
+      check: (nb) => {
+        // The schedules cell prints β1(t) = β1^t; by hand 0.8² = 0.64 and, for the tutorial's β1, 0.9² = 0.81.
+        assert.match(cellStdout(nb, "const shown = [1, 2, 3, 4, 5, 20]"), /β1\(t\), power +t = 1…5, 20: 0\.8000 {2}0\.6400 /);
+        assert.equal((0.9 ** 2).toFixed(2), "0.81");
+      },
     },
   ],
 
@@ -528,6 +735,15 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
+      says: "The line printed under the figure is the figure object itself: a small SVG document (vector graphics, so it stays sharp when you zoom); its size in kilobytes is in the line.",
+      kind: "printed",
+      check: (nb) => {
+        const [svg] = cellSvg(nb, "const contour = contourFigure(");
+        const kb = number(nb, "const contour = contourFigure(", /Figure\(contour, \d+×\d+ px, ([\d.]+) KB SVG/);
+        within(Buffer.byteLength(svg, "utf8") / 1024, kb, 1.05, "the printed size against the SVG shown");
+      },
+    },
+    {
       says: "and the SVG grows (the size is in the printed line)",
       kind: "answer",
       edit: [{ find: "const levels = 50;", replace: "const levels = 200;" }],
@@ -539,6 +755,24 @@ export const claims: Record<string, Claim[]> = {
       check: () => {
         const size = (levels: number) => contourFigure(objective, { bounds: [[-1, 1], [-1, 1]], levels }).svg.length;
         assert.ok(size(10) < size(50) / 2, "10 levels: a much smaller SVG");
+      },
+    },
+    {
+      says: "It is turned by a quarter turn, though: with azimuth 0, $x$ runs down the picture and $y$ across. `{ azimuth: -90, elevation: 90 }` puts $x$ across and $y$ upwards, as in the contour plot.",
+      kind: "answer",
+      check: () => {
+        const byX = (x: number) => x, byY = (_x: number, y: number) => y;
+        // Jet's red minus blue is not linear in the value, so a clear trend correlates by about 0.87, no trend by 0.
+        const along = (trend: { across: number; down: number }, direction: "across" | "down", sign: 1 | -1, what: string) => {
+          const other = direction === "across" ? "down" : "across";
+          assert.ok(sign * trend[direction] > 0.8 && Math.abs(trend[other]) < 0.1, `${what}: ${JSON.stringify(trend)}`);
+        };
+        // Azimuth 0: f = x rises down the page, f = y rises across it.
+        along(topViewTrend(byX, 0), "down", 1, "azimuth 0, f = x");
+        along(topViewTrend(byY, 0), "across", 1, "azimuth 0, f = y");
+        // Azimuth −90: f = x rises across, f = y rises up the page (screen y falls), as in contourFigure.
+        along(topViewTrend(byX, -90), "across", 1, "azimuth −90, f = x");
+        along(topViewTrend(byY, -90), "down", -1, "azimuth −90, f = y");
       },
     },
   ],
@@ -557,16 +791,27 @@ export const claims: Record<string, Claim[]> = {
       kind: "printed",
       check: (nb) => {
         const out = cellStdout(nb, "const predictedFirst");
+        // By hand: (−0.165956 + 0.007, 0.440649 − 0.007) = (−0.158956, 0.433649), f = 0.025267 + 0.188051 = 0.21332.
         assert.match(out, /predicted: >0 f\(\[-0\.15895599 {2}0\.43364899\]\) = 0\.21332/);
         assert.match(out, /agree to 1e-15 \(ε = 0\): true/);
       },
     },
     {
-      says: "The cell below prints the first line whose score rounds to `0.00000` at five decimals (the tutorial's \"after perhaps 90 iterations\"), the final coordinates, and whether the last point is also the best of the run",
+      says: "The cell below prints the first line whose score rounds to `0.00000` at five decimals (the tutorial's \"after perhaps 90 iterations\"), the final coordinates, whether the last point is also the best of the run",
       kind: "printed",
       check: (nb) => {
         assert.match(cellStdout(nb, "const firstBelow"), /first line printing f = 0\.00000: >90/);
         assert.match(cellStdout(nb, "const firstBelow"), /the last point is also the best of the run: true/);
+      },
+    },
+    {
+      says: "With the tutorial's settings both are still shrinking by a constant factor per iteration when the run stops: ten iterations before the end the printed factors are the same as at the end, about $0.79$ for $x$ and $0.94$ for $y$",
+      kind: "defaults",
+      check: (nb) => {
+        // The factors by hand from the tutorial's printed lines: −6.78222208e-12 / −8.60013947e-12 = 0.789, 1.27905115e-3 / 1.35588802e-3 = 0.943.
+        assert.equal((-6.78222208e-12 / -8.60013947e-12).toFixed(3), "0.789");
+        assert.equal((1.27905115e-3 / 1.35588802e-3).toFixed(3), "0.943");
+        assert.match(cellStdout(nb, "const firstBelow"), /factor of one iteration \(x, y\): at t = 90: 0\.789, 0\.943; {2}at t = 100: 0\.789, 0\.943\n/);
       },
     },
     {
@@ -579,14 +824,12 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "(each late step multiplies it by about $0.79$, $y$ by about $0.94$; notebook 5)",
+      says: "(printed above: each late step multiplies it by about $0.79$, $y$ by about $0.94$)",
       kind: "defaults",
       check: (nb) => {
-        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").split("\n");
-        const at = (k: number) => /f\(\[\s*(\S+)\s+(\S+)\s*\]\)/.exec(lines[k])!.slice(1).map(Number);
-        const [late, before] = [at(99), at(98)];
-        roundsTo(late[0] / before[0], "0.79", "x's late factor");
-        roundsTo(late[1] / before[1], "0.94", "y's late factor");
+        const [x, y] = printed(nb, "const firstBelow", /at t = 100: ([\d.]+), ([\d.]+)/).slice(1);
+        roundsTo(Number(x), "0.79", "x's late factor");
+        roundsTo(Number(y), "0.94", "y's late factor");
       },
     },
     {
@@ -599,7 +842,63 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "The listing's $\\varepsilon = 10^{-8}$ changes the final $x$ from its 6th significant digit on and $y$ from its 8th",
+      says: "With the hyperparameter cell as it comes, the farthest start, seed 3's, about twice as far out as the other two, ends worst",
+      kind: "defaults",
+      check: (nb) => {
+        const out = cellStdout(nb, "for (const seed of [1, 2, 3])");
+        const seeds = [...out.matchAll(/seed (\d): .*\(distance ([\d.]+)\) → f\(.*\) = ([\d.]+)\n/g)].map((m) => ({ seed: m[1], distance: Number(m[2]), score: Number(m[3]) }));
+        assert.equal(seeds.length, 3, out);
+        const [others, far] = [seeds.filter((s) => s.seed !== "3"), seeds.find((s) => s.seed === "3")!];
+        for (const s of others) {
+          within(far.distance / s.distance, 2, 1.1, `seed 3 against seed ${s.seed}`);
+          assert.ok(far.score > s.score, `seed 3 ends worst: ${far.score} against ${s.score}`);
+        }
+      },
+    },
+    {
+      says: "AMSGrad's first steps have about the same length in units of $\\alpha$ wherever it starts (it divides the gradient by its own running size, notebook 2)",
+      kind: "derived",
+      check: () => {
+        // From the tutorial's start, twice as far out, and numpy seed 42's start (exercise 3): the first five steps of y.
+        const near = stepLengthsInAlphas(TUTORIAL_START, 1, 5);
+        for (const start of [TUTORIAL_START.map((c) => 2 * c), numpyStart(42)]) {
+          stepLengthsInAlphas(start, 1, 5).forEach((s, k) => within(s, near[k], 1.05, `step ${k + 1} from (${start})`));
+        }
+      },
+    },
+    {
+      says: "And its larger early gradients leave a larger $\\sqrt{\\hat v}$ behind, so its late factor per iteration, $1 - 2\\alpha/\\sqrt{\\hat v}$, is closer to 1: once it is close, it also closes in more slowly.",
+      kind: "printed",
+      check: (nb) => {
+        const out = cellStdout(nb, "for (const seed of [1, 2, 3])");
+        const rows = [...out.matchAll(/final √v̂ ([\d.]+), ([\d.]+); {2}last iteration's factor ([\d.]+), ([\d.]+) {2}\(1 − 2α\/√v̂: ([\d.]+), ([\d.]+)\)/g)].map((m) => m.slice(1).map(Number));
+        assert.equal(rows.length, 3, out);
+        const far = rows[2]; // seed 3
+        for (const i of [0, 1]) {
+          for (const other of rows.slice(0, 2)) {
+            assert.ok(far[i] > other[i], `seed 3's √v̂ is the largest in coordinate ${i}`);
+            assert.ok(far[2 + i] > other[2 + i], `seed 3's late factor is the closest to 1 in coordinate ${i}`);
+          }
+        }
+        // The late factor is 1 − 2α/√v̂, in every row and coordinate.
+        for (const r of rows) assert.deepEqual([r[2], r[3]], [r[4], r[5]]);
+      },
+    },
+    {
+      says: "A start twice as far out needs more than twice as many iterations (exercise 3).",
+      kind: "derived",
+      check: () => {
+        const target = tutorialRun().score;
+        const near = iterationsToReach(TUTORIAL_START, target);
+        assert.equal(near, 100);
+        for (const start of [TUTORIAL_START.map((c) => 2 * c), numpyStart(42)]) {
+          within(Math.hypot(...start) / Math.hypot(...TUTORIAL_START), 2, 1.05, "twice as far");
+          assert.ok(iterationsToReach(start, target) > 2.5 * near, `from (${start})`);
+        }
+      },
+    },
+    {
+      says: "With the tutorial's settings, the listing's $\\varepsilon = 10^{-8}$ changes the final $x$ from its 6th significant digit on and $y$ from its 8th",
       kind: "defaults",
       check: (nb) => assert.match(cellStdout(nb, "const withEps"), /x: .*digit 6\ny: .*digit 8/),
     },
@@ -619,9 +918,12 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.match(cellStdout(nb, "const predictedFirst"), /agree to 1e-15 \(ε = 0\): true/),
     },
     {
-      says: "late in the run the factor by which $y$ shrinks per step, $1 - 2\\alpha/\\sqrt{\\hat v_y}$, is smaller than the $0.94$ of the tutorial's run",
+      says: "late in the run the factor by which $y$ shrinks per step, $1 - 2\\alpha/\\sqrt{\\hat v_y}$, is smaller than the $0.94$ of the tutorial's run (printed as the factor at $t = 100$; notebook 5 derives it)",
       kind: "answer",
-      check: () => {
+      edit: [{ find: "alpha: 0.007,", replace: "alpha: 0.014," }],
+      check: (nb) => {
+        const y = Number(printed(nb, "const firstBelow", /at t = 100: [\d.]+, ([\d.]+)/)[1]);
+        assert.ok(y < 0.94, `α = 0.014: y's late factor ${y}`);
         const late = (alpha: number) => {
           const run = tutorialRun({ alpha });
           return run.solutions[99][1] / run.solutions[98][1];
@@ -630,9 +932,11 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "Yes: from about $t = 50$ on, each iteration multiplies $x$ by about $0.789$ and $y$ by about $0.943$, all the way to $t = 200$ (divide consecutive lines).",
+      says: "Yes: from about $t = 50$ on, each iteration multiplies $x$ by about $0.789$ and $y$ by about $0.943$, all the way to $t = 200$: the factor line prints them at $t = 190$ and $t = 200$, and dividing consecutive progress lines gives the same anywhere after $t = 50$.",
       kind: "answer",
-      check: () => {
+      edit: [{ find: "nIter: 100,", replace: "nIter: 200," }],
+      check: (nb) => {
+        assert.match(cellStdout(nb, "const firstBelow"), /at t = 190: 0\.789, 0\.943; {2}at t = 200: 0\.789, 0\.943\n/);
         const run = amsgrad(objective, derivative, { ...TUTORIAL, nIter: 200, bounds: [[-1, 1], [-1, 1]], rng: numpyRandom(1) });
         for (const t of [51, 100, 200]) {
           const [x, y] = [0, 1].map((i) => run.solutions[t - 1][i] / run.solutions[t - 2][i]);
@@ -669,13 +973,59 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "From $(-0.165956, 0.440649)$ that gives $(-0.158956, 0.433649)$, and $f = 0.158956^2 + 0.433649^2 \\approx 0.025267 + 0.188051 = 0.21332$. The line is `>0 f([-0.15895599  0.43364899]) = 0.21332`",
-      kind: "answer",
+      says: "Its first steps are about as many $\\alpha$ long as from the tutorial's start",
+      kind: "derived",
       check: () => {
-        assert.equal((0.158956 ** 2).toFixed(6), "0.025267");
-        assert.equal((0.43364899 ** 2).toFixed(6), "0.188051");
-        const first = tutorialRun({ nIter: 1 });
-        assert.equal(formatProgress(0, first.solutions[0], first.scores[0]), ">0 f([-0.15895599  0.43364899]) = 0.21332");
+        const near = stepLengthsInAlphas(TUTORIAL_START, 1, 5);
+        stepLengthsInAlphas(numpyStart(42), 1, 5).forEach((s, k) => within(s, near[k], 1.05, `step ${k + 1}`));
+      },
+    },
+    {
+      says: "And its larger early gradients set $\\sqrt{\\hat v_y} \\approx 0.68$ instead of $0.247$ (printed in the section on $\\varepsilon$), so its late factor for $y$ is about $0.979$ instead of $0.943$ (printed as the factor at $t = 400$). With `nIter: 400` the first line printing `0.00000` is `>283` instead of `>90`: about three times as many iterations, not twice.",
+      kind: "answer",
+      edit: [
+        { find: "const numpySeed = 1;", replace: "const numpySeed = 42;" },
+        { find: "nIter: 100,", replace: "nIter: 400," },
+      ],
+      check: (nb) => {
+        roundsTo(number(nb, "const withEps", /final √v̂ \(x, y\): [\d.]+, ([\d.]+)/), "0.68", "√v̂ of y");
+        assert.match(cellStdout(nb, "const firstBelow"), /at t = 400: [\d.]+, 0\.979\n/);
+        assert.match(cellStdout(nb, "const firstBelow"), /first line printing f = 0\.00000: >283/);
+        within(283 / 90, 3, 1.1, "about three times");
+        assert.equal(Math.sqrt(traceRun(amsgrad, objective, derivative, { ...TUTORIAL, start: TUTORIAL_START }).vmax.at(-1)![1]).toFixed(3), "0.247");
+        // The tutorial's side, by hand from its printed lines: 1.27905115e-3 / 1.35588802e-3 = 0.943.
+        assert.equal((1.27905115e-3 / 1.35588802e-3).toFixed(3), "0.943");
+      },
+    },
+    {
+      says: "for $x$ $\\sqrt{\\hat v_1} = 0.1\\,\\lvert g_1 \\rvert \\approx 0.033$, so $x_1$ moves by about $2 \\cdot 10^{-9}$ less, below the last printed decimal",
+      kind: "answer",
+      edit: LISTING_EPS_EDIT_04,
+      check: (nb) => {
+        // g₁ of x = 2 · (−0.165956) = −0.331912, so √v̂₁ = 0.0331912, and α ε / √v̂₁ = 0.007 · 1e-8 / 0.0332 = 2.1e-9.
+        within((0.007 * 1e-8) / (0.1 * 2 * 0.165956), 2e-9, 1.1, "the shortening by hand");
+        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").split("\n");
+        assert.equal(lines[0], ">0 f([-0.15895599  0.43364899]) = 0.21332", "the line >0 of the hand computation (notebook 2)");
+      },
+    },
+    {
+      says: "from `>1` on nearly every line differs from before in its last digits, the last ten and the result line included, so they are no longer the tutorial's; the scores, rounded to five decimals, stay the same. The prediction check prints `false`, because it tests $\\varepsilon = 0$. The section on $\\varepsilon$ prints what it printed before",
+      kind: "answer",
+      edit: LISTING_EPS_EDIT_04,
+      check: (nb) => {
+        const lines = cellStdout(nb, "onIteration: (info) => progress.push(formatProgress(").trimEnd().split("\n");
+        const before = tutorialProgressLines();
+        const differing = lines.slice(0, 100).filter((line, k) => line !== before[k]).length;
+        assert.ok(lines[1] !== before[1] && differing >= 90, `${differing} of the 100 lines differ`);
+        // The last ten progress lines and the result line (TUTORIAL_LINES[10] is "Done!").
+        [...lines.slice(90, 100), lines[101]].forEach((line, k) => assert.notEqual(line, [...TUTORIAL_LINES.slice(0, 10), TUTORIAL_LINES[11]][k], `not the tutorial's: ${line}`));
+        const score = (line: string) => line.slice(line.lastIndexOf("="));
+        assert.deepEqual(lines.slice(0, 100).map(score), before.map(score));
+        assert.match(cellStdout(nb, "const predictedFirst"), /agree to 1e-15 \(ε = 0\): false/);
+        // The ε section still compares ε = 0, the tutorial's printed result, with the listing's ε.
+        const withEps = cellStdout(nb, "const withEps");
+        assert.ok(withEps.includes(`eps = 0   : ${TUTORIAL_LINES[11]}`), withEps);
+        assert.match(withEps, /x: .*digit 6\ny: .*digit 8/);
       },
     },
   ],
