@@ -154,6 +154,18 @@ describe("contour layouts", () => {
     assert.equal(crosses(contourFigure(objective, { bounds: [[0.5, 1], [0.5, 1]] })), 0);
   });
 
+  test("…also through the built main entry the notebooks import, whose figures live in a bundle with its own copy of the problems", async () => {
+    // `import { contourFigure, objective } from "amsgrad"` in a cell: lib/dist/index.js, figures from lib/dist/lazy/figures.cjs.
+    const main = await import("../lib/dist/index.js");
+    const crosses = (svg: string) => parse(svg).querySelectorAll('g[aria-label="minimum"] path[stroke="#000"]').length;
+    const square = [[-1, 1], [-1, 1]];
+    assert.equal(crosses(main.contourFigure(main.objective, { bounds: square }).svg), 1, "contourFigure(objective, …): notebooks 5 and 6");
+    assert.equal(crosses(main.contourPanels(main.objective, [{ title: "a" }, { title: "b" }], { bounds: square }).svg), 2, "contourPanels: notebooks 1 and 7");
+    assert.equal(crosses(main.contourFigure(main.rosenbrock.objective).svg), 1, "any test problem's objective: its bounds and minimum");
+    // A function of the reader's own is not a test problem, even when it computes the same values.
+    assert.equal(crosses(main.contourFigure((x: number, y: number) => x * x + y * y, { bounds: square }).svg), 0);
+  });
+
   test("the legend goes to a corner clear of every start and end (notebook 7's covered the narrow bowl's start)", () => {
     const start = [-4, 2];
     const gd = gradientDescent(narrowBowl.objective, narrowBowl.derivative, { start, alpha: 0.45, nIter: 100 });
