@@ -145,6 +145,30 @@ describe("contour layouts", () => {
     }
   });
 
+  test("panels fill their rows evenly: 4 in 2 × 2, not 3 + 1 with two empty slots (notebook 7's sweeps), and the words say the grid drawn", () => {
+    // Columns and rows as drawn: the distinct offsets of the panel titles' facets.
+    const grid = (figure: Figure) => {
+      const offsets = Array.from(parse(figure.svg).querySelectorAll('g[aria-label="panel title"] > g')).map((g) => /translate\(([-\d.]+),([-\d.]+)\)/.exec(g.getAttribute("transform")!)!.slice(1));
+      return [new Set(offsets.map((o) => o[1])).size, new Set(offsets.map((o) => o[0])).size];
+    };
+    const expected: Record<number, [number, number, string]> = {
+      2: [1, 2, "2 contour panels (one row)"],
+      3: [1, 3, "3 contour panels (one row)"],
+      4: [2, 2, "4 contour panels (2 rows of 2)"],
+      5: [2, 3, "5 contour panels (2 rows of 3, 2 in the last)"],
+      6: [2, 3, "6 contour panels (2 rows of 3)"],
+      7: [3, 3, "7 contour panels (3 rows of 3, 1 in the last)"],
+    };
+    for (const [count, [rows, columns, words]] of Object.entries(expected)) {
+      const panels = Array.from({ length: Number(count) }, (_, i) => ({ title: `β1 = ${i}` }));
+      const figure = contourPanels(bowl, panels);
+      assert.deepEqual(grid(figure), [rows, columns], `${count} panels`);
+      assert.ok(figure.description.startsWith(words), `${count} panels: ${figure.description.slice(0, 60)}`);
+    }
+    // columns still chooses.
+    assert.deepEqual(grid(contourPanels(bowl, Array.from({ length: 4 }, (_, i) => ({ title: `${i}` })), { columns: 4 })), [1, 4]);
+  });
+
   test("the tutorial's bare objective is the bowl: its minimum is marked (notebooks 1 and 5 lacked the ×)", () => {
     // The × is a black stroke over a white one: count the black ones.
     const crosses = (figure: Figure) => parse(figure.svg).querySelectorAll('g[aria-label="minimum"] path[stroke="#000"]').length;
