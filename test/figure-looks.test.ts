@@ -239,6 +239,14 @@ describe("contour layouts", () => {
   });
 });
 
+/** A tick label's value: "0.02", "10⁻⁷" (a power of ten written with superscripts), "1". */
+function labelValue(text: string): number {
+  const power = /^10([⁻]?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)$/.exec(text);
+  if (!power) return Number(text.replace("−", "-"));
+  const exponent = Number([...power[2]].map((d) => "⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(d)).join(""));
+  return 10 ** (power[1] ? -exponent : exponent);
+}
+
 describe("line charts", () => {
   const a = run(amsgrad);
   const axisLabel = (figure: Figure) => parse(figure.svg).querySelector('g[aria-label="y-axis label"] text')?.textContent;
@@ -256,6 +264,18 @@ describe("line charts", () => {
     const labels = yLabels(chart).map(Number);
     assert.ok(labels.some((v) => v < 0.1), `a label below 0.1: ${labels}`);
     assert.ok(labels.includes(0.5) && labels.includes(0.2) && labels.includes(1), `${labels}`);
+  });
+
+  test("a log axis reaches a label at or below the lowest value and at or above the highest (notebook 5's steps went to 0.011, its lowest label was 0.02)", () => {
+    const t = Array.from({ length: 100 }, (_, i) => i + 1);
+    const cases: [number, number][] = [[0.011, 1.3], [0.0516, 1.25], [3e-7, 0.4], [0.3, 0.31]];
+    for (const [low, high] of cases) {
+      const y = t.map((k) => low * (high / low) ** ((k - 1) / 99));
+      const labels = yLabels(seriesChart([{ label: "AMSGrad", x: t, y }], { log: true })).map((text) => labelValue(text!));
+      assert.ok(labels.every(Number.isFinite), `${labels}`);
+      assert.ok(Math.min(...labels) <= low, `data from ${low}: lowest label ${Math.min(...labels)}`);
+      assert.ok(Math.max(...labels) >= high, `data to ${high}: highest label ${Math.max(...labels)}`);
+    }
   });
 
   test("the last x tick (1,000,000) fits inside the figure", () => {

@@ -12,7 +12,7 @@ import { checkOptionalPixels } from "./limits.js";
 import { swatchLegendMark, titleMark } from "./marks.js";
 import { simplifyLine } from "./pathdata.js";
 import { assignStyles, OPTIMIZER_STYLES, SERIES_STYLES, type SeriesStyle } from "./style.js";
-import { logTickFormat, logTicks } from "./ticks.js";
+import { logAxisDomain, logTickFormat, logTicks } from "./ticks.js";
 import { plainText, sentences, seriesLook, spoken } from "./words.js";
 
 /** What the curves read from a run; a run's result (or a {@link TracedRun}) fits, plus a label. */
@@ -196,8 +196,10 @@ function lineChart(
   const innerHeight = height - top - 36;
   if (!(innerWidth > 10 && innerHeight > 10)) throw new RangeError(`${where}: width ${width} × height ${height} leaves no room for the plot`);
   const px = (t: number) => ((t - t0) / (t1 - t0 || 1)) * innerWidth;
+  // A log axis reaches the labelled values around the data (0.011 → 0.01), so that no value lies below its lowest label.
+  const [axisLo, axisHi] = log ? logAxisDomain(lo, hi) : [lo, hi];
   const py = log
-    ? (v: number) => ((Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo) || 1)) * innerHeight
+    ? (v: number) => ((Math.log(v) - Math.log(axisLo)) / (Math.log(axisHi) - Math.log(axisLo) || 1)) * innerHeight
     : (v: number) => ((v - lo) / (hi - lo || 1)) * innerHeight;
   const marks: Plot.Markish[] = [];
   if (defaults.rules?.length) {
@@ -233,8 +235,8 @@ function lineChart(
   if (log) {
     // The log axis drawn here rather than by the scale: Plot sends a scale's labels through d3's log
     // tickFormat(count), which blanks most of them on a short axis (the regret chart had none below 0.1).
-    const values = logTicks(lo, hi);
-    const format = logTickFormat(lo, hi);
+    const values = logTicks(axisLo, axisHi);
+    const format = logTickFormat(axisLo, axisHi);
     marks.push(Plot.gridY(values, { stroke: "currentColor", strokeOpacity: 0.1 }));
     marks.push(Plot.axisY(values, { text: (v: number) => format(v), label: yLabel, labelAnchor: "center", labelArrow: "none" }));
   }
@@ -251,7 +253,7 @@ function lineChart(
     marginBottom: 36,
     x: { label: xLabel, labelAnchor: "center", labelArrow: "none" },
     y: log
-      ? { type: "log", domain: [lo, hi], axis: null }
+      ? { type: "log", domain: [axisLo, axisHi], axis: null }
       : { type: "linear", label: yLabel, labelAnchor: "center", labelArrow: "none", grid: true, ticks: 5, nice: true },
     marks,
   } as Plot.PlotOptions) as unknown as Element;

@@ -82,3 +82,38 @@ export function logTickFormat(lo: number, hi: number): (v: number) => string {
     return m === 1 || m === 2 || m === 5 || v === first || v === last ? plain(v) : "";
   };
 }
+
+/** The values a log axis labels over fewer than three decades: 1, 2 and 5 × 10^k. */
+const LABELLED_MANTISSAS = [1, 2, 5];
+
+/**
+ * The domain of a log axis showing data from `lo` to `hi` (both > 0): widened to the labelled values
+ * around them, the 1s, 2s and 5s (0.011 … 0.9 → 0.01 … 1), or whole decades where the axis then spans
+ * three or more (and labels only powers of ten), so that a label stands at or below the lowest value and
+ * at or above the highest and none of the data lies beyond the last label. Never a single point.
+ *
+ * @example
+ * logAxisDomain(0.011, 0.9)  // [0.01, 1]
+ * logAxisDomain(3e-7, 0.4)   // [1e-7, 1]
+ */
+export function logAxisDomain(lo: number, hi: number): [number, number] {
+  const below = (v: number) => {
+    const k = Math.floor(Math.log10(v) + 1e-9);
+    const m = [...LABELLED_MANTISSAS].reverse().find((c) => Number((c * 10 ** k).toPrecision(12)) <= v * (1 + 1e-9)) ?? 1;
+    return Number((m * 10 ** k).toPrecision(12));
+  };
+  const above = (v: number) => {
+    const k = Math.floor(Math.log10(v) + 1e-9);
+    const m = LABELLED_MANTISSAS.find((c) => Number((c * 10 ** k).toPrecision(12)) >= v * (1 - 1e-9));
+    return m === undefined ? 10 ** (k + 1) : Number((m * 10 ** k).toPrecision(12));
+  };
+  let a = below(lo);
+  let b = above(hi);
+  if (!(b > a)) b = above(a * (1 + 1e-6));
+  if (Math.log10(b / a) >= 3) {
+    a = 10 ** Math.floor(Math.log10(a) + 1e-9);
+    b = 10 ** Math.ceil(Math.log10(b) - 1e-9);
+  }
+  // Beyond the doubles (a value near 5e-324 or 1.8e308): the data's own ends.
+  return [Number.isFinite(a) && a > 0 ? Math.min(a, lo) : lo, Number.isFinite(b) ? Math.max(b, hi) : hi];
+}
