@@ -289,3 +289,19 @@ describe("line charts", () => {
     assert.ok(figure.width - tx >= 27, `the label's centre is ${figure.width - tx} px from the edge`);
   });
 });
+
+describe("iterations are the tutorial's t = 1 … n", () => {
+  test("a 100-iteration run is drawn over t from 1 to 100 in every chart over iterations, as its axis label says", () => {
+    const a = run(amsgrad);
+    const b = run(adam);
+    for (const figure of [objectiveCurve([a, b]), coordinateCurves(a), effectiveStepSizeCurve([a, b])]) {
+      assert.equal(parse(figure.svg).querySelector('g[aria-label="x-axis label"] text')?.textContent, "iteration t");
+      assert.match(figure.description, /over iteration t from 1 to 100[,;]/, figure.name);
+      // The last x tick is t = 100, the run's last iteration, not 80 of an axis that stops at 99.
+      const ticks = Array.from(parse(figure.svg).querySelectorAll('g[aria-label="x-axis tick label"] text')).map((t) => t.textContent);
+      assert.equal(ticks.at(-1), "100", `${figure.name}: ${ticks}`);
+    }
+    // The first value drawn is the one after iteration 1 (solutions[0]), at t = 1.
+    assert.match(coordinateCurves(a).description, /x from -0\.159 at 1 to/);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Line charts over iterations, for one run or several compared: the objective value (optionally on a log
  * scale), each coordinate, and the effective step size per coordinate (see {@link traceRun}). Plot draws
- * the axes and lines; series are told apart by colour and by dash, and named in a legend.
+ * the axes and lines; series are told apart by colour and by dash, and named in a legend. Iterations are
+ * counted as the tutorial's t = 1 … n: a run's `scores[k]`, the value after iteration k + 1, stands at t = k + 1.
  */
 import * as Plot from "@observablehq/plot";
 import { format as d3format, ticks as niceTicks } from "d3";
@@ -315,7 +316,7 @@ export function objectiveCurve(runs: CurveRun | readonly CurveRun[], options: Cu
   const where = "objectiveCurve";
   checkCommon(where, options);
   const series = seriesOf(where, runs, "scores");
-  return lineChart(where, series, (s) => Array.from(s.run.scores!, (value, t) => ({ t, value, line: 0 })), options, {
+  return lineChart(where, series, (s) => Array.from(s.run.scores!, (value, k) => ({ t: k + 1, value, line: 0 })), options, {
     title: "Objective value by iteration",
     yLabel: "f(x, y)",
     log: false,
@@ -346,7 +347,7 @@ export function coordinateCurves(runs: CurveRun | readonly CurveRun[], options: 
     (s) => {
       const out: Point[] = [];
       const solutions = s.run.solutions!;
-      for (let c = 0; c < dimension; c++) for (let t = 0; t < solutions.length; t++) out.push({ t, value: solutions[t][c], line: c });
+      for (let c = 0; c < dimension; c++) for (let k = 0; k < solutions.length; k++) out.push({ t: k + 1, value: solutions[k][c], line: c });
       return out;
     },
     options,
@@ -378,7 +379,7 @@ export function effectiveStepSizeCurve(runs: CurveRun | readonly CurveRun[], opt
     (s) => {
       const out: Point[] = [];
       const steps = s.run.effectiveStepSizes!;
-      for (let c = 0; c < dimension; c++) for (let t = 0; t < steps.length; t++) out.push({ t, value: steps[t][c], line: c });
+      for (let c = 0; c < dimension; c++) for (let k = 0; k < steps.length; k++) out.push({ t: k + 1, value: steps[k][c], line: c });
       return out;
     },
     options,
