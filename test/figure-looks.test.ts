@@ -217,7 +217,7 @@ describe("contour layouts", () => {
     assert.ok(linear.filter((v) => v < 10).length <= 1, "the linear scale, for comparison, has at most one");
   });
 
-  test("zoom: a second panel shows the searches magnified, with the same levels, the region outlined on the first", () => {
+  test("zoom: a second panel shows the searches magnified, the region outlined on the first", () => {
     const a = run(amsgrad);
     const figure = contourFigure(bowl, { paths: [a], zoom: true });
     const z = figure.zoomFrame!;
@@ -236,6 +236,26 @@ describe("contour layouts", () => {
     assert.deepEqual(explicit.zoomFrame!.xDomain, [-0.2, 0.2]);
     const panels = contourPanels(bowl, [{ title: "a", paths: [a] }, { title: "b", paths: [a] }], { zoom: true });
     assert.ok(panels.frame!.xDomain[1] - panels.frame!.xDomain[0] < 1, "panels show the region around the searches");
+  });
+
+  test("the zoomed panel has levels of its own, over the values in its window (the whole plot's left it one flat blue, notebooks 5 and 6)", () => {
+    const figure = contourFigure(bowl, { paths: [run(amsgrad)], zoom: true });
+    const doc = parse(figure.svg);
+    const [, zoomed] = Array.from(doc.querySelectorAll('g[aria-label="contour bands"]'));
+    const colours = new Set(Array.from(zoomed!.querySelectorAll("path")).map((p) => p.getAttribute("fill")));
+    assert.ok(colours.size >= 30, `${colours.size} bands in the zoomed window`);
+    // Its own colour bar, spanning f over the window: x² + y² at the window's farthest corner.
+    const z = figure.zoomFrame!;
+    const highest = Math.max(...z.xDomain.flatMap((x) => z.yDomain.map((y) => x * x + y * y)));
+    const bars = Array.from(doc.querySelectorAll('g[aria-label="color legend"]'));
+    assert.equal(bars.length, 2, "a colour bar for each panel");
+    const top = (bar: Element) => Math.max(...Array.from(bar.querySelectorAll("text")).map((t) => labelValue(t.textContent!)));
+    assert.equal(top(bars[0]!), 2, "the whole plot's bar: f up to 2");
+    assert.ok(top(bars[1]!) <= highest && top(bars[1]!) >= 0.7 * highest, `the zoomed bar tops at ${top(bars[1]!)}, f reaches ${highest} there`);
+    // Explicit levels are kept in both panels.
+    const explicit = contourFigure(bowl, { paths: [run(amsgrad)], zoom: true, levels: [0, 0.5, 1, 1.5, 2] });
+    const explicitBars = Array.from(parse(explicit.svg).querySelectorAll('g[aria-label="color legend"]'));
+    assert.deepEqual(explicitBars.map(top), [2, 2]);
   });
 });
 
