@@ -21,7 +21,7 @@ import {
   type Frame,
 } from "../lib/src/figures/index.ts";
 
-import { parseSvg as parse } from "./support/svg.ts";
+import { parseSvg as parse, pathBox } from "./support/svg.ts";
 
 /** The tutorial's start (numpy's seed(1) draw) and run. */
 const START = [-0.165955990594852, 0.4406489868843162];
@@ -117,14 +117,36 @@ describe("one look per optimizer across the series", () => {
     assert.notEqual(pathStroke(other, "Adamax"), "#000000");
   });
 
-  test("AMSGrad is drawn wider than Adam, so that Adam's path lying on it leaves it visible along both edges", () => {
-    const doc = parse(contourFigure(bowl, { paths: [b, a] }).svg);
-    const width = (label: string, which: number) => Number(doc.querySelectorAll(`g[aria-label="path ${label}"] > path`)[which]!.getAttribute("stroke-width"));
-    assert.ok(width("AMSGrad", 0) >= width("Adam", 0) + 1, "line");
-    assert.ok(width("AMSGrad", 1) >= width("Adam", 1) + 1, "dots");
-    // And drawn first: the path given first in the list is below the other.
+  test("where Adam's path lies on AMSGrad's, AMSGrad's line, dots, start ring and end diamond all stay visible (notebooks 6 and 7)", () => {
+    // Adam given second, so drawn over AMSGrad: both start at the tutorial's point and end near (0, 0).
+    const doc = parse(contourFigure(bowl, { paths: [a, b] }).svg);
     const order = Array.from(doc.querySelectorAll('g[aria-label^="path "]')).map((g) => g.getAttribute("aria-label"));
-    assert.deepEqual(order, ["path Adam", "path AMSGrad"]);
+    assert.deepEqual(order, ["path AMSGrad", "path Adam"]);
+    const part = (label: string, name: string) => doc.querySelector(`g[aria-label="path ${label}"] > path[aria-label="${name}"]`);
+    const line = (label: string) => doc.querySelector(`g[aria-label="path ${label}"] > path:not([aria-label])`)!;
+    const width = (e: Element | null) => Number(e!.getAttribute("stroke-width"));
+    // The line: AMSGrad's shows along both edges of Adam's.
+    assert.ok(width(line("AMSGrad")) >= width(line("Adam")) + 1, "line widths");
+    // The dots: Adam has none, so AMSGrad's dot at every iterate shows.
+    assert.ok(part("AMSGrad", "points"), "AMSGrad's dots");
+    assert.equal(part("Adam", "points"), null, "Adam draws no dots over them");
+    // Start and end: Adam's marker lies outside AMSGrad's (inner edge beyond the other's outer edge), and is open.
+    for (const name of ["start", "end"]) {
+      const half = (label: string) => {
+        const [left, , right] = pathBox(part(label, name)!.getAttribute("d")!);
+        return (right - left) / 2;
+      };
+      const inner = half("Adam") - width(part("Adam", name)) / 2;
+      const outer = half("AMSGrad") + width(part("AMSGrad", name)) / 2;
+      assert.ok(inner > outer + 0.5, `${name}: Adam's inner edge at ${inner} px, AMSGrad's outer edge at ${outer} px`);
+      const fill = part("Adam", name)!.getAttribute("fill") ?? part("Adam", name)!.closest("[fill]")!.getAttribute("fill");
+      assert.equal(fill, "none", `${name}: Adam's marker is open`);
+    }
+    assert.equal(part("AMSGrad", "end")!.getAttribute("fill"), "#ffffff", "AMSGrad's end diamond is the filled one");
+    // The legend shows Adam as drawn: a dashed line without dots.
+    const swatch = Array.from(doc.querySelectorAll('g[aria-label^="legend"] g[stroke="#000000"]'));
+    assert.equal(swatch.length, 1);
+    assert.equal(swatch[0]!.querySelectorAll("path").length, 1, "Adam's swatch: the line alone");
   });
 });
 
@@ -323,5 +345,20 @@ describe("iterations are the tutorial's t = 1 … n", () => {
     }
     // The first value drawn is the one after iteration 1 (solutions[0]), at t = 1.
     assert.match(coordinateCurves(a).description, /x from -0\.159 at 1 to/);
+  });
+});
+
+describe("path styles", () => {
+  test("a style's marker and ends are checked: the message names the path, the field, the value and the choices", () => {
+    const a = run(amsgrad);
+    assert.throws(() => contourFigure(bowl, { paths: [{ ...a, style: { ends: "open" as "hollow" } }] }), {
+      name: "RangeError",
+      message: 'contourFigure: paths[0].style.ends must be "filled" or "hollow", got "open"',
+    });
+    assert.throws(() => contourFigure(bowl, { paths: [a, { ...a, style: { marker: "dot" as "none" } }] }), /paths\[1\]\.style\.marker must be "circle", "square" or "none", got "dot"/);
+    // A valid override is drawn: hollow ends on the first path, no dots.
+    const doc = parse(contourFigure(bowl, { paths: [{ ...a, style: { ends: "hollow", marker: "none" } }] }).svg);
+    assert.equal(doc.querySelector('g[aria-label="path AMSGrad"] > path[aria-label="points"]'), null);
+    assert.equal(doc.querySelector('g[aria-label="path AMSGrad"] > path[aria-label="end"]')!.getAttribute("fill"), null, "open: the group's fill none");
   });
 });

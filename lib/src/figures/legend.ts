@@ -203,17 +203,17 @@ export function pathLegendMark(plan: LegendPlan | null): Plot.Markish | null {
       if (entry.kind === "path") {
         const { style } = entry.path;
         const line = new PathBuilder().moveTo(x, y).lineTo(x + 24, y).toString();
-        const dots = dotsPathData([x + 4, y, x + 20, y]);
+        const dots = style.marker === "none" ? null : dotsPathData([x + 4, y, x + 20, y]);
         const cap = style.marker === "square" ? "square" : "round";
         if (isDark(style.color)) {
           const casing = svgElement(document, "g", { stroke: "#fff", fill: "none" });
           casing.appendChild(svgElement(document, "path", { "stroke-width": style.lineWidth + 2, d: line }));
-          casing.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize + 2, "stroke-linecap": cap, d: dots }));
+          if (dots) casing.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize + 2, "stroke-linecap": cap, d: dots }));
           g.appendChild(casing);
         }
         const swatch = svgElement(document, "g", { stroke: style.color, fill: "none" });
         swatch.appendChild(svgElement(document, "path", { "stroke-width": style.lineWidth, "stroke-dasharray": style.dash, d: line }));
-        swatch.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize, "stroke-linecap": cap, d: dots }));
+        if (dots) swatch.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize, "stroke-linecap": cap, d: dots }));
         g.appendChild(swatch);
         text.appendChild(svgText(document, entry.label, { x: x + 30, y, dy: "0.32em" }));
         continue;

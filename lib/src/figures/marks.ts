@@ -152,14 +152,17 @@ export function ring(b: PathBuilder, cx: number, cy: number, r: number) {
     .curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy)
     .close();
 }
+/** Radius of a hollow start ring and end diamond (a path style's `ends: "hollow"`), outside a filled one's 5 px and its stroke. */
+export const HOLLOW_RADIUS = 8;
+
 /** A diamond (the end marker) centred on (cx, cy). */
 export function diamond(b: PathBuilder, cx: number, cy: number, r: number) {
   b.moveTo(cx, cy - r).lineTo(cx + r, cy).lineTo(cx, cy + r).lineTo(cx - r, cy).close();
 }
 
 /**
- * The search paths: per path a line through start and every point, a dot per point (the tutorial's '.-'),
- * a ring at the start and a diamond at the end. Dots are zero-length subpaths under round or square caps:
+ * The search paths: per path a line through start and every point, a dot per point (the tutorial's '.-';
+ * none for a style without marker), a ring at the start and a diamond at the end. Dots are zero-length subpaths under round or square caps:
  * one `<path>` for all of them.
  */
 export function pathsMark(paths: PathSpec[], facets: Facets<PathSpec> = {}): Plot.Markish {
@@ -201,7 +204,7 @@ export function pathsMark(paths: PathSpec[], facets: Facets<PathSpec> = {}): Plo
       group.appendChild(
         svgElement(document, "path", { "stroke-width": style.lineWidth, "stroke-dasharray": style.dash, d: line.toString() }),
       );
-      if (pixels.length) {
+      if (pixels.length && style.marker !== "none") {
         group.appendChild(
           svgElement(document, "path", {
             "aria-label": "points",
@@ -211,14 +214,21 @@ export function pathsMark(paths: PathSpec[], facets: Facets<PathSpec> = {}): Plo
           }),
         );
       }
+      // Hollow ends are larger and open: around another path's start and end at the same point, not over them.
+      const hollow = style.ends === "hollow";
+      const radius = hollow ? HOLLOW_RADIUS : 5;
       const markers = new PathBuilder();
-      if (path.start) ring(markers, x(path.start[0]), y(path.start[1]), 5);
+      if (path.start) ring(markers, x(path.start[0]), y(path.start[1]), radius);
       const ends = new PathBuilder();
-      if (pixels.length) diamond(ends, pixels[pixels.length - 2], pixels[pixels.length - 1], 5);
+      if (pixels.length) diamond(ends, pixels[pixels.length - 2], pixels[pixels.length - 1], radius);
       if (path.start) group.appendChild(svgElement(document, "path", { "aria-label": "start", "stroke-width": 1.5, d: markers.toString() }));
       if (pixels.length) {
         group.appendChild(
-          svgElement(document, "path", { "aria-label": "end", fill: style.color, stroke: "#000", "stroke-width": 0.75, d: ends.toString() }),
+          svgElement(
+            document,
+            "path",
+            hollow ? { "aria-label": "end", "stroke-width": 1.5, d: ends.toString() } : { "aria-label": "end", fill: style.color, stroke: "#000", "stroke-width": 0.75, d: ends.toString() },
+          ),
         );
       }
       g.appendChild(group);
