@@ -21,7 +21,7 @@ import {
   type Frame,
 } from "../lib/src/figures/index.ts";
 
-import { parseSvg as parse, pathBox } from "./support/svg.ts";
+import { parseSvg as parse, pathBox, pathSubpaths } from "./support/svg.ts";
 
 /** The tutorial's start (numpy's seed(1) draw) and run. */
 const START = [-0.165955990594852, 0.4406489868843162];
@@ -360,5 +360,32 @@ describe("path styles", () => {
     const doc = parse(contourFigure(bowl, { paths: [{ ...a, style: { ends: "hollow", marker: "none" } }] }).svg);
     assert.equal(doc.querySelector('g[aria-label="path AMSGrad"] > path[aria-label="points"]'), null);
     assert.equal(doc.querySelector('g[aria-label="path AMSGrad"] > path[aria-label="end"]')!.getAttribute("fill"), null, "open: the group's fill none");
+  });
+});
+
+describe("the surface's axes", () => {
+  test("every tick has its own label, nearest to it: none dropped at the corner where the height axis stands, none read as another axis's (notebook 3's z axis read 2.0 … 0.5, 1.0)", () => {
+    for (const view of [{}, { azimuth: -120, elevation: 40 }, { azimuth: 30 }]) {
+      const doc = parse(surfaceFigure(bowl, view).svg);
+      // Tick marks: the short pieces of the axes' path (the edges are long), from the box outwards.
+      const axes = doc.querySelector('g[aria-label="surface plot"] > path[stroke="#555"]')!.getAttribute("d")!;
+      const ticks = pathSubpaths(axes).filter((p) => p.length === 2 && Math.hypot(p[1][0] - p[0][0], p[1][1] - p[0][1]) < 6);
+      const labels = Array.from(doc.querySelectorAll('g[aria-label="axes"] text')).map((t) => ({
+        text: t.textContent!,
+        x: Number(t.getAttribute("x")),
+        y: Number(t.getAttribute("y")),
+      }));
+      assert.equal(ticks.length, 15, `${JSON.stringify(view)}: five ticks on each axis`);
+      assert.equal(labels.length, ticks.length, `${JSON.stringify(view)}: a label for every tick`);
+      // Each label's nearest tick end is a different tick.
+      const nearest = labels.map((l) => ticks.reduce((best, t, k) => (Math.hypot(t[1][0] - l.x, t[1][1] - l.y) < Math.hypot(ticks[best]![1][0] - l.x, ticks[best]![1][1] - l.y) ? k : best), 0));
+      assert.equal(new Set(nearest).size, labels.length, `${JSON.stringify(view)}: two labels share a tick`);
+      // The height axis: the ticks standing one above the other on one vertical edge, read bottom to top.
+      const byColumn = new Map<number, { t: [number, number][]; k: number }[]>();
+      ticks.forEach((t, k) => byColumn.set(Math.round(t[0][0]), [...(byColumn.get(Math.round(t[0][0])) ?? []), { t, k }]));
+      const column = [...byColumn.values()].find((group) => group.length === 5)!;
+      const heights = column.sort((a, b) => b.t[0][1] - a.t[0][1]).map(({ k }) => labels[nearest.indexOf(k)]!.text);
+      assert.deepEqual(heights, ["0.0", "0.5", "1.0", "1.5", "2.0"], JSON.stringify(view));
+    }
   });
 });
