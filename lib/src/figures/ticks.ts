@@ -4,8 +4,7 @@
  * stretch of a decade unlabelled.
  */
 import { format as d3format } from "d3";
-
-const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+import { powerOfTen } from "./powers.js";
 
 /** `1.5e308`, `−2e−7`: d3's exponent format with a true minus sign and no "+". */
 function exponent(value: number): string {
@@ -26,15 +25,6 @@ export function tickFormat(step: number, largest = 0): (v: number) => string {
   const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   const f = d3format(`.${Math.min(20, digits)}f`);
   return (v) => f(v).replace("-", "−");
-}
-
-/** 10⁻³ for 0.001; "" for values that are not powers of ten. */
-export function powerOfTen(value: number): string {
-  const power = Math.round(Math.log10(value));
-  if (Math.abs(value / 10 ** power - 1) > 1e-9) return "";
-  if (power === 0) return "1";
-  if (power === 1) return "10";
-  return "10" + (power < 0 ? "⁻" : "") + String(Math.abs(power)).replace(/\d/g, (d) => SUPERSCRIPT[+d]);
 }
 
 /** The mantissa of a positive number, 1 ≤ m < 10, rounded off float noise (0.5 → 5). */
