@@ -320,6 +320,14 @@ describe("line charts", () => {
     }
   });
 
+  test("a log axis ends exactly on its decades, the same bytes on every Node (Node 20's 10 ** -4 is 0.00009999999999999999)", () => {
+    const t = Array.from({ length: 50 }, (_, i) => i + 1);
+    const chart = seriesChart([{ label: "AMSGrad", x: t, y: t.map((k) => 2e-4 * 2500 ** ((k - 1) / 49)) }], { log: true, height: 300 });
+    const grid = Array.from(parse(chart.svg).querySelectorAll('g[aria-label="y-grid"] line')).map((l) => l.getAttribute("y1"));
+    // The lowest grid line, 10⁻⁴, lies on the plot's bottom edge: 300 px less the 36 px bottom margin.
+    assert.equal(grid[0], "264");
+  });
+
   test("the last x tick (1,000,000) fits inside the figure", () => {
     const x = Array.from({ length: 100 }, (_, i) => (i + 1) * 10_000);
     const figure = seriesChart([{ label: "AMSGrad", x, y: x.map((t) => 1 / t) }]);

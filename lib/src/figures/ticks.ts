@@ -95,14 +95,16 @@ export function logAxisDomain(lo: number, hi: number): [number, number] {
   const above = (v: number) => {
     const k = Math.floor(Math.log10(v) + 1e-9);
     const m = LABELLED_MANTISSAS.find((c) => Number((c * 10 ** k).toPrecision(12)) >= v * (1 - 1e-9));
-    return m === undefined ? 10 ** (k + 1) : Number((m * 10 ** k).toPrecision(12));
+    return m === undefined ? Number(`1e${k + 1}`) : Number((m * 10 ** k).toPrecision(12));
   };
   let a = below(lo);
   let b = above(hi);
   if (!(b > a)) b = above(a * (1 + 1e-6));
   if (Math.log10(b / a) >= 3) {
-    a = 10 ** Math.floor(Math.log10(a) + 1e-9);
-    b = 10 ** Math.ceil(Math.log10(b) - 1e-9);
+    // Parsed, not 10 ** k: Node 20's 10 ** -4 is 0.00009999999999999999 (Node 24's 0.0001), and the
+    // figures must be the same bytes on both.
+    a = Number(`1e${Math.floor(Math.log10(a) + 1e-9)}`);
+    b = Number(`1e${Math.ceil(Math.log10(b) - 1e-9)}`);
   }
   // Beyond the doubles (a value near 5e-324 or 1.8e308): the data's own ends.
   return [Number.isFinite(a) && a > 0 ? Math.min(a, lo) : lo, Number.isFinite(b) ? Math.max(b, hi) : hi];
