@@ -55,15 +55,22 @@ const scrubRows: string[][] = [];
 const dir = mkdtempSync(join(os.tmpdir(), "amsgrad-explorer-bench-"));
 const browser = await launchBrowser({ viewport: { width: 1100, height: 900 } });
 const rows: string[][] = [];
+
+/** A page holding one explorer output, loaded from a file, once its script has mounted it. */
+async function openPage(html: string) {
+  const file = join(dir, "page.html");
+  writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bench</title></head><body>${html}</body></html>`);
+  const page = await browser.context.newPage();
+  await page.addInitScript({ content: "window.__name = (f) => f;" });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForFunction(() => Object.keys(window.__amsgradExplorer?.instances ?? {}).length === 1);
+  return page;
+}
+
 try {
   for (const c of cases) {
     const ex = explorer(c.options);
-    const file = join(dir, "page.html");
-    writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bench</title></head><body>${ex.html}</body></html>`);
-    const page = await browser.context.newPage();
-    await page.addInitScript({ content: "window.__name = (f) => f;" });
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => Object.keys(window.__amsgradExplorer?.instances ?? {}).length === 1);
+    const page = await openPage(ex.html);
     const result = await page.evaluate(
       async ([field, changes]) => {
         const registry = window.__amsgradExplorer!;
@@ -134,12 +141,7 @@ try {
   // then one step per animation frame, the interval between frames with the browser's style, layout and paint.
   for (const c of scrubCases) {
     const ex = explorer({ ...c.options, compareAdam: true, scrub: true });
-    const file = join(dir, "scrub.html");
-    writeFileSync(file, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>bench</title></head><body>${ex.html}</body></html>`);
-    const page = await browser.context.newPage();
-    await page.addInitScript({ content: "window.__name = (f) => f;" });
-    await page.goto(pathToFileURL(file).href);
-    await page.waitForFunction(() => Object.keys(window.__amsgradExplorer?.instances ?? {}).length === 1);
+    const page = await openPage(ex.html);
     const result = await page.evaluate(async (rounds) => {
       const instance = Object.values(window.__amsgradExplorer!.instances)[0];
       const scrubber = instance.scrubber()!;

@@ -109,7 +109,8 @@ function expectedPathPixels(hyperparameterSource: string): { pixels: [number, nu
   const hyperparameters = scope.hyperparameters as { alpha: number } & Record<string, number>;
   const start = scope.start as number[];
   const result = amsgrad(objective, derivative, { ...hyperparameters, start: [...start] });
-  const { frame } = contourFigure(objective, { bounds: [[-1, 1], [-1, 1]], paths: [result], title: "frame only", levels: 4 });
+  // As the lesson draws it: with the zoomed panel beside (its first panel's frame is the one the dots are in).
+  const { frame } = contourFigure(objective, { bounds: [[-1, 1], [-1, 1]], paths: [result], title: "frame only", levels: 4, zoom: true });
   const clamp = (v: number) => Math.max(-2000, Math.min(4000, v));
   const pixels = result.solutions.map((p) => framePixel(frame!, p[0]!, p[1]!).map(clamp) as [number, number]);
   return { pixels, alpha: hyperparameters.alpha };
