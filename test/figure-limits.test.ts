@@ -145,7 +145,7 @@ describe("curves of 150,000 points", { timeout: 60_000 }, () => {
       assert.ok(figure.svg.length < 200_000, `${(figure.svg.length / 1024).toFixed(0)} KB`);
       parse(figure.svg);
     }
-    assert.match(figures[0]!.description, /AMSGrad \(blue solid line\): from 1 at 1 to [\d.e-]+ at 150000/);
+    assert.match(figures[0]!.description, /AMSGrad \(blue solid line\): from 1 at 0 to [\d.e-]+ at 150000/);
   });
 
   test("the thinned line stays within a quarter pixel of every point", () => {

@@ -340,19 +340,19 @@ describe("line charts", () => {
   });
 });
 
-describe("iterations are the tutorial's t = 1 … n", () => {
-  test("a 100-iteration run is drawn over t from 1 to 100 in every chart over iterations, as its axis label says", () => {
+describe("charts over iterations say which t they count", () => {
+  test("the tutorial's >t, from 0, as the label says (the notation counts updates from 1): a 100-iteration run ends at t = 99", () => {
     const a = run(amsgrad);
     const b = run(adam);
     for (const figure of [objectiveCurve([a, b]), coordinateCurves(a), effectiveStepSizeCurve([a, b])]) {
-      assert.equal(parse(figure.svg).querySelector('g[aria-label="x-axis label"] text')?.textContent, "iteration t");
-      assert.match(figure.description, /over iteration t from 1 to 100[,;]/, figure.name);
-      // The last x tick is t = 100, the run's last iteration, not 80 of an axis that stops at 99.
-      const ticks = Array.from(parse(figure.svg).querySelectorAll('g[aria-label="x-axis tick label"] text')).map((t) => t.textContent);
-      assert.equal(ticks.at(-1), "100", `${figure.name}: ${ticks}`);
+      assert.equal(parse(figure.svg).querySelector('g[aria-label="x-axis label"] text')?.textContent, "iteration t (the tutorial's >t, from 0)");
+      assert.match(figure.description, /over iteration t from 0 to 99 \(the tutorial's >t: 0 is the point after the first update\)/, figure.name);
     }
-    // The first value drawn is the one after iteration 1 (solutions[0]), at t = 1.
-    assert.match(coordinateCurves(a).description, /x from -0\.159 at 1 to/);
+    // The first value drawn, at t = 0, is the point after the first update (solutions[0]): x moved by α from the start.
+    assert.match(coordinateCurves(a).description, /x from -0\.159 at 0 to/);
+    // A chart of the caller's own positions keeps the caller's label and says nothing of the tutorial.
+    const own = seriesChart([{ label: "AMSGrad", x: [1, 2, 3], y: [3, 2, 1] }]);
+    assert.doesNotMatch(own.description, />t/);
   });
 });
 

@@ -2,7 +2,8 @@
  * Line charts over iterations, for one run or several compared: the objective value (optionally on a log
  * scale), each coordinate, and the effective step size per coordinate (see {@link traceRun}). Plot draws
  * the axes and lines; series are told apart by colour and by dash, and named in a legend. Iterations are
- * counted as the tutorial's t = 1 … n: a run's `scores[k]`, the value after iteration k + 1, stands at t = k + 1.
+ * counted as the tutorial's progress lines count them (`>0` … `>99`): a run's `scores[t]`, the value
+ * after update t + 1 of the notation, stands at t, and the axis label says so.
  */
 import * as Plot from "@observablehq/plot";
 import { format as d3format, ticks as niceTicks } from "d3";
@@ -133,6 +134,17 @@ function drawnPoints(points: Point[], px: (t: number) => number, py: (v: number)
   return out;
 }
 
+/**
+ * The horizontal axis of the charts over a run's iterations: t as the tutorial's progress lines print it,
+ * from 0 (`>0` is the point after the first update, x₁ of the notation, which counts from 1), as the label
+ * says and the words repeat.
+ */
+const ITERATIONS = {
+  label: "iteration t (the tutorial's >t, from 0)",
+  words: "iteration t",
+  note: "the tutorial's >t: 0 is the point after the first update",
+};
+
 /** Smallest and largest of a field over every point, by a loop (spreading 150,000 values overflows the stack). */
 function extent(lists: readonly Point[][], field: "t" | "value"): [number, number] {
   let lo = Infinity;
@@ -175,7 +187,8 @@ function lineChart(
   const top = (title ? 30 : 10) + (legend ? 18 : 0);
   const width = options.width ?? 480;
   const height = options.height ?? 300;
-  const xLabel = defaults.xLabel ?? "iteration t";
+  const xLabel = defaults.xLabel ?? ITERATIONS.label;
+  const xNote = defaults.xLabel === undefined ? ITERATIONS.note : undefined;
   const yLabel = (options.yLabel ?? defaults.yLabel) + (log ? " (log scale)" : "");
   let leftOut = 0;
   const all = series.map((s) =>
@@ -261,7 +274,8 @@ function lineChart(
   const name = plainText(title ? `Line chart: ${title}` : `Line chart of ${yLabel}`);
   const description = describeLines(series, all, names, {
     quantity: defaults.quantity,
-    xLabel,
+    xWords: defaults.xLabel ?? ITERATIONS.words,
+    xNote,
     log,
     range: [lo, hi],
     span: [t0, t1],
@@ -275,10 +289,11 @@ function describeLines(
   series: readonly Series[],
   all: readonly Point[][],
   names: readonly string[] | undefined,
-  facts: { quantity: string; xLabel: string; log: boolean; range: [number, number]; span: [number, number]; leftOut: number },
+  facts: { quantity: string; xWords: string; xNote?: string; log: boolean; range: [number, number]; span: [number, number]; leftOut: number },
 ): string {
   const parts = [
-    `Line chart of ${plainText(facts.quantity)} over ${plainText(facts.xLabel)} from ${spoken(facts.span[0])} to ${spoken(facts.span[1])}` +
+    `Line chart of ${plainText(facts.quantity)} over ${plainText(facts.xWords)} from ${spoken(facts.span[0])} to ${spoken(facts.span[1])}` +
+      (facts.xNote ? ` (${facts.xNote})` : "") +
       `${facts.log ? ", on a log scale" : ""}; values from ${spoken(facts.range[0])} to ${spoken(facts.range[1])}`,
   ];
   const MAX_LINES = 6;
@@ -316,7 +331,7 @@ export function objectiveCurve(runs: CurveRun | readonly CurveRun[], options: Cu
   const where = "objectiveCurve";
   checkCommon(where, options);
   const series = seriesOf(where, runs, "scores");
-  return lineChart(where, series, (s) => Array.from(s.run.scores!, (value, k) => ({ t: k + 1, value, line: 0 })), options, {
+  return lineChart(where, series, (s) => Array.from(s.run.scores!, (value, t) => ({ t, value, line: 0 })), options, {
     title: "Objective value by iteration",
     yLabel: "f(x, y)",
     log: false,
@@ -347,7 +362,7 @@ export function coordinateCurves(runs: CurveRun | readonly CurveRun[], options: 
     (s) => {
       const out: Point[] = [];
       const solutions = s.run.solutions!;
-      for (let c = 0; c < dimension; c++) for (let k = 0; k < solutions.length; k++) out.push({ t: k + 1, value: solutions[k][c], line: c });
+      for (let c = 0; c < dimension; c++) for (let t = 0; t < solutions.length; t++) out.push({ t, value: solutions[t][c], line: c });
       return out;
     },
     options,
@@ -379,7 +394,7 @@ export function effectiveStepSizeCurve(runs: CurveRun | readonly CurveRun[], opt
     (s) => {
       const out: Point[] = [];
       const steps = s.run.effectiveStepSizes!;
-      for (let c = 0; c < dimension; c++) for (let k = 0; k < steps.length; k++) out.push({ t: k + 1, value: steps[k][c], line: c });
+      for (let c = 0; c < dimension; c++) for (let t = 0; t < steps.length; t++) out.push({ t, value: steps[t][c], line: c });
       return out;
     },
     options,
