@@ -23,6 +23,8 @@ import { computeRun, createRunBuffers, runOptions, type RunBuffers } from "../li
 import { SLIDERS, snapStart } from "../lib/src/explorer/controls.ts";
 import { chartAxes, chartPoints, CHART, dataX, dataY, drawing, pixelX, pixelY, type Frame } from "../lib/src/explorer/draw.ts";
 import { explorer, showExplorer } from "../lib/src/explorer/index.ts";
+import { contourFigure, effectiveStepSizeCurve } from "../lib/src/figures/index.ts";
+import { parseHtml, parseSvg, pathBox } from "./support/svg.ts";
 import { NO_SCRIPT_NOTE } from "../lib/src/explorer/markup.ts";
 import { testProblems } from "../lib/src/objectives.ts";
 import {
@@ -523,12 +525,109 @@ test("every problem's default start lies inside its bounds", () => {
   }
 });
 
-test("chart labels fall on round numbers of decades, at most about five of them", () => {
-  const labels = (lo: number, hi: number) => [...chartAxes({ lo, hi }, 100).matchAll(/>(1(?:e[-+]\d+)?)</g)].map((m) => m[1]);
-  assert.deepEqual(labels(-6, 0), ["1", "1e-2", "1e-4", "1e-6"]);
-  assert.deepEqual(labels(-1, 0), ["1", "1e-1"]);
-  assert.deepEqual(labels(-170, 1), ["1e+0", "1e-50", "1e-100", "1e-150"].map((l) => (l === "1e+0" ? "1" : l)));
-  assert.deepEqual(labels(-3, 2), ["1e+2", "1e+1", "1", "1e-1", "1e-2", "1e-3"]);
+test("chart labels fall on round numbers of decades, at most about five of them, written as the figures write them (10⁻², not 1e-2)", () => {
+  const labels = (lo: number, hi: number) => [...chartAxes({ lo, hi }, 100).matchAll(/dy=".32em" text-anchor="end">([^<]+)</g)].map((m) => m[1]);
+  assert.deepEqual(labels(-6, 0), ["1", "10⁻²", "10⁻⁴", "10⁻⁶"]);
+  assert.deepEqual(labels(-1, 0), ["1", "10⁻¹"]);
+  assert.deepEqual(labels(-170, 1), ["1", "10⁻⁵⁰", "10⁻¹⁰⁰", "10⁻¹⁵⁰"]);
+  assert.deepEqual(labels(-3, 2), ["10²", "10", "1", "10⁻¹", "10⁻²", "10⁻³"]);
+  // The figures' own log axis writes its decades the same way.
+  const figureLabels = Array.from(parseSvg(effectiveStepSizeCurve({ effectiveStepSizes: [[1e-6, 1]] }, { height: 400 }).svg).querySelectorAll('g[aria-label="y-axis tick label"] text'));
+  assert.ok(figureLabels.map((t) => t.textContent).includes("10⁻²"));
+});
+
+// --- The still picture and the words, as the figures draw and say them --------------------------------
+
+/** The tutorial's run and Adam's from the same start (numpy's seed(1) draw), by the library. */
+function tutorialRuns() {
+  const options = runOptions(settingsFor());
+  return { ams: amsgrad(bowl.objective, bowl.derivative, options), adam: adam(bowl.objective, bowl.derivative, options) };
+}
+
+/** Whether the words give `optimizer`'s final f and point to 6 significant digits (the readout's "Adam: f = … at (…, …)"). */
+function givesResult(words: string, optimizer: string, run: { score: number; best: readonly number[] }): boolean {
+  const said = new RegExp(`${optimizer}: f = (\\S+) at \\((\\S+), (\\S+)\\)`).exec(words);
+  if (!said) return false;
+  return [run.score, run.best[0]!, run.best[1]!].every((v, i) => Math.abs(Number(said[i + 1]) - v) <= 5e-6 * Math.abs(v));
+}
+
+test("with Adam overlaid, text/plain, the <img> alt and the still's <desc> give Adam's result too, and the <desc> describes the searches", () => {
+  const { ams, adam: adamRun } = tutorialRuns();
+  const ex = explorer({ compareAdam: true });
+  const img = parseHtml(ex.html).querySelector(".ax-still img")!;
+  const desc = parseSvg(ex.svg).documentElement.querySelector(":scope > desc")?.textContent ?? "";
+  for (const [where, words] of [["text/plain", ex.text], ["alt", img.getAttribute("alt")!]] as const) {
+    assert.ok(givesResult(words, "AMSGrad", ams), `${where}: ${words}`);
+    assert.ok(givesResult(words, "Adam", adamRun), `${where}: ${words}`);
+  }
+  // The searches in the figures' words: the tutorial's start, each run's end (3 significant digits).
+  const three = (v: number) => String(Number(v.toPrecision(3)));
+  assert.match(desc, /AMSGrad \(white solid line with round dots\): 100 points from \(-0\.166, 0\.441\) to \(-6\.78e-12, 0\.00128\)/);
+  assert.ok(desc.includes(`Adam (black dashed line without dots): 100 points from (-0.166, 0.441) to (${three(adamRun.best[0])}, ${three(adamRun.best[1])})`), desc);
+  // Without Adam, none of it.
+  const alone = explorer();
+  assert.ok(!/Adam/.test(alone.text + parseSvg(alone.svg).documentElement.querySelector(":scope > desc")!.textContent), alone.text);
+});
+
+test("the still picture draws the figures' start ring, an end marker per run, the minimum over them, and with Adam the figures' legend", () => {
+  const { ams, adam: adamRun } = tutorialRuns();
+  const frame = contourBackground(bowl, 420, undefined).frame;
+  const figure = parseSvg(contourFigure(bowl, { paths: [{ label: "AMSGrad", ...ams }] }).svg);
+  const figureStart = figure.querySelector('g[aria-label="path AMSGrad"] > path[aria-label="start"]')!;
+  const [left, , right] = pathBox(figureStart.getAttribute("d")!);
+  for (const compareAdam of [false, true]) {
+    const still = parseSvg(explorer({ compareAdam }).svg);
+    const start = still.querySelector("circle.ax-start")!;
+    // The ring as the figures draw it: open, in AMSGrad's colour, of their radius and stroke.
+    assert.equal(start.getAttribute("fill"), "none");
+    assert.equal(start.getAttribute("stroke"), figure.querySelector('g[aria-label="path AMSGrad"]')!.getAttribute("stroke"));
+    assert.equal(Number(start.getAttribute("r")), (right - left) / 2);
+    assert.equal(start.getAttribute("stroke-width"), figureStart.getAttribute("stroke-width"));
+    const ends = Array.from(still.querySelectorAll('g[aria-label="starts and ends"] path[aria-label="end"]'));
+    assert.equal(ends.length, compareAdam ? 2 : 1, "an end marker per run");
+    // AMSGrad's end diamond is centred on its last point, through the contour's scales.
+    const [l, t, r, b] = pathBox(ends[0]!.getAttribute("d")!);
+    assert.ok(Math.abs((l + r) / 2 - pixelX(frame, ams.best[0])) < 0.1 && Math.abs((t + b) / 2 - pixelY(frame, ams.best[1])) < 0.1, `${[l, t, r, b]}`);
+    assert.ok(still.querySelector('g[aria-label="starts and ends"] g[aria-label="minimum"]'), "the × over the searches");
+    const legend = still.querySelector('g[aria-label^="legend"]');
+    if (!compareAdam) {
+      assert.equal(legend, null, "no legend for one search");
+      continue;
+    }
+    assert.deepEqual(Array.from(legend!.querySelectorAll("text")).map((e) => e.textContent).slice(0, 2), ["AMSGrad", "Adam"]);
+    // Adam's open ring and diamond, larger, around AMSGrad's.
+    const adamEnd = ends[1]!;
+    const [al, , ar] = pathBox(adamEnd.getAttribute("d")!);
+    assert.ok(ar - al > r - l + 3, "Adam's diamond rings AMSGrad's");
+    assert.equal(adamEnd.getAttribute("fill"), null);
+    const [ax, ay] = [(al + ar) / 2, (pathBox(adamEnd.getAttribute("d")!)[1] + pathBox(adamEnd.getAttribute("d")!)[3]) / 2];
+    assert.ok(Math.abs(ax - pixelX(frame, adamRun.best[0])) < 0.1 && Math.abs(ay - pixelY(frame, adamRun.best[1])) < 0.1, "at Adam's last point");
+    assert.ok(still.querySelector('g[aria-label="starts and ends"] path[aria-label="start"]'), "Adam's start ring");
+  }
+});
+
+test("the step-size chart colours each run as the objective chart above does (x and y named at their ends), no colour of its own", () => {
+  const ex = explorer({ compareAdam: true });
+  const live = parseHtml(liveMarkupOf(ex.html));
+  const look = (selector: string) => {
+    const e = live.querySelector(selector)!;
+    return `${e.getAttribute("stroke")} ${e.getAttribute("stroke-dasharray") ?? "solid"}`;
+  };
+  assert.equal(look(".ax-steps .ax-ax"), look(".ax-objective .ax-a"), "AMSGrad's x");
+  assert.equal(look(".ax-steps .ax-ay"), look(".ax-objective .ax-a"), "AMSGrad's y");
+  assert.equal(look(".ax-steps .ax-bx"), look(".ax-objective .ax-b"), "Adam's x");
+  assert.equal(look(".ax-steps .ax-by"), look(".ax-objective .ax-b"), "Adam's y");
+  const colours = new Set(Array.from(live.querySelectorAll(".ax-steps [stroke], .ax-steps [fill]")).map((e) => e.getAttribute("stroke") ?? e.getAttribute("fill")));
+  const optimizerColours = new Set([live.querySelector(".ax-objective .ax-a")!.getAttribute("stroke"), live.querySelector(".ax-objective .ax-b")!.getAttribute("stroke")]);
+  for (const c of colours) assert.ok(optimizerColours.has(c), `the step chart's ${c} is no optimizer's colour`);
+  // The names at the lines' ends (the page writes them with the axes), coloured by the output's style as their lines.
+  const s = settingsFor({ compareAdam: true });
+  const frame = contourBackground(bowl, 420, undefined).frame;
+  const d = drawing(computeRun(s, createRunBuffers("amsgrad")), computeRun(s, createRunBuffers("adam")), s.nIter, frame);
+  const fill = (name: string) => new RegExp(`\\.${name}\\{fill:([^}]+)\\}`).exec(ex.html)?.[1];
+  const names = [...d.stepAxes.matchAll(/class="(ax-name-[ab])"[^>]*>([xy])</g)].map((m) => `${m[2]} ${fill(m[1]!)}`).sort();
+  const strokes = [live.querySelector(".ax-objective .ax-a")!.getAttribute("stroke"), live.querySelector(".ax-objective .ax-b")!.getAttribute("stroke")];
+  assert.deepEqual(names, ["x", "y"].flatMap((n) => strokes.map((c) => `${n} ${c}`)).sort());
 });
 
 test("zero iterations draw the start alone, and the charts stay valid", () => {

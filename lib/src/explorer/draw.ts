@@ -7,6 +7,7 @@
  * with the library's solutions through the same scales) and to 0.1 px on the charts.
  */
 import { pixelX, pixelY, type Frame } from "../figures/figure.js";
+import { decadeLabel } from "../figures/powers.js";
 import type { RunBuffers } from "./compute.js";
 
 /** The contour figure's plot area (data domains and pixel box), as the figures define it. */
@@ -22,12 +23,12 @@ export interface ChartGeometry {
   marginLeft: number;
 }
 
-/** The charts' size: two of them stack beside a 420 px contour. */
+/** The charts' size: two of them stack beside a 420 px contour; the right margin holds the lines' names. */
 export const CHART: Readonly<ChartGeometry> = Object.freeze({
   width: 340,
   height: 150,
   marginTop: 20,
-  marginRight: 12,
+  marginRight: 22,
   marginBottom: 20,
   marginLeft: 46,
 });
@@ -169,6 +170,12 @@ export function logDomain(series: readonly (readonly [Float64Array, number])[], 
   return { lo, hi };
 }
 
+/** The pixel row of a value on a chart's log axis; values ≤ 0 (and below the domain) on the bottom edge. */
+function chartY(v: number, domain: LogDomain, chart: ChartGeometry): number {
+  const k = v > 0 ? (domain.hi - Math.log10(v)) / (domain.hi - domain.lo) : 1;
+  return chart.marginTop + (k < 0 ? 0 : k > 1 ? 1 : k) * (chart.height - chart.marginTop - chart.marginBottom);
+}
+
 /**
  * One series of a chart in pixels: value i (of `count`) at iteration `first + i` of `n`, on a log scale,
  * after an optional `leading` value at iteration `first − 1`. With more values than twice the plot's width
@@ -189,12 +196,8 @@ export function chartPoints(
   const plotWidth = chart.width - chart.marginLeft - chart.marginRight;
   const top = chart.marginTop;
   const plotHeight = chart.height - chart.marginTop - chart.marginBottom;
-  const span = domain.hi - domain.lo;
   const xAt = (i: number) => left + (n > 0 ? (i / n) * plotWidth : 0);
-  const yAt = (v: number) => {
-    const k = v > 0 ? (domain.hi - Math.log10(v)) / span : 1;
-    return top + (k < 0 ? 0 : k > 1 ? 1 : k) * plotHeight;
-  };
+  const yAt = (v: number) => chartY(v, domain, chart);
   let m = 0;
   const point = (x: number, y: number) => {
     out[2 * m] = x;
@@ -241,11 +244,6 @@ export function chartPath(
   return format.chart(out, chartPoints(values, count, first, n, domain, CHART, leading, out));
 }
 
-/** "1", "1e-3", "1e+2": a decade as a short label. */
-function decade(k: number): string {
-  return k === 0 ? "1" : "1e" + (k > 0 ? "+" : "") + k;
-}
-
 /** Tick labels and grid lines of a chart (log y with decades, iterations along x), as SVG markup. */
 export function chartAxes(domain: LogDomain, n: number, chart: ChartGeometry = CHART): string {
   const left = chart.marginLeft;
@@ -259,10 +257,38 @@ export function chartAxes(domain: LogDomain, n: number, chart: ChartGeometry = C
   for (let k = Math.floor(domain.hi / stride) * stride; k >= domain.lo; k -= stride) {
     const y = tenths(top + ((domain.hi - k) / span) * (bottom - top));
     s += `<line x1="${left}" x2="${right}" y1="${y}" y2="${y}"/>`;
-    s += `<text x="${left - 4}" y="${y}" dy=".32em" text-anchor="end">${decade(k)}</text>`;
+    s += `<text x="${left - 4}" y="${y}" dy=".32em" text-anchor="end">${decadeLabel(k)}</text>`;
   }
   s += `<text x="${left}" y="${bottom + 14}">0</text>`;
   s += `<text x="${right}" y="${bottom + 14}" text-anchor="end">${n} iterations</text>`;
+  return s;
+}
+
+/** A line of a chart to name at its end: its name, its last value and the class that colours it as its line. */
+export interface LineEnd {
+  name: string;
+  value: number;
+  className: string;
+}
+
+/**
+ * Names written at the right ends of chart lines (the coordinates "x" and "y", as the figures name
+ * theirs), pushed apart vertically so that lines ending together stay readable. Each takes its line's
+ * colour from its class (the page's style, markup.ts), so that this script carries no colours of its own.
+ */
+export function lineNames(ends: readonly LineEnd[], domain: LogDomain, chart: ChartGeometry = CHART): string {
+  const placed = ends.map((end) => ({ end, y: chartY(end.value, domain, chart) })).sort((a, b) => a.y - b.y);
+  // Each name at least 10 px below the one above, the stack moved up by half of what that added.
+  let added = 0;
+  for (let k = 1; k < placed.length; k++) {
+    const y = Math.max(placed[k].y, placed[k - 1].y + 10);
+    added += y - placed[k].y;
+    placed[k].y = y;
+  }
+  let s = "";
+  for (const { end, y } of placed) {
+    s += `<text class="${end.className}" x="${chart.width - chart.marginRight + 4}" y="${tenths(y - added / 2)}" dy=".32em">${end.name}</text>`;
+  }
   return s;
 }
 
@@ -309,6 +335,18 @@ export interface Drawing {
   score: string;
   bestAdam: string;
   scoreAdam: string;
+}
+
+/** The step-size chart's lines to name: each run's x and y ("ax-name-a" AMSGrad's, "ax-name-b" Adam's). */
+function stepEnds(amsgradRun: RunBuffers, adamRun: RunBuffers | null): LineEnd[] {
+  const ends: LineEnd[] = [];
+  const add = (run: RunBuffers, className: string) => {
+    if (run.length === 0) return;
+    ends.push({ name: "x", value: run.stepX[run.length - 1], className }, { name: "y", value: run.stepY[run.length - 1], className });
+  };
+  add(amsgradRun, "ax-name-a");
+  if (adamRun) add(adamRun, "ax-name-b");
+  return ends;
 }
 
 function finalPoint(run: RunBuffers): [string, string] {
@@ -358,7 +396,7 @@ export function drawing(
     objectiveAdam: adamRun
       ? chartPath(format, adamRun.scores, adamRun.length, 1, nIter, objectiveDomain, adamRun.startScore)
       : "",
-    stepAxes: chartAxes(stepDomain, nIter),
+    stepAxes: chartAxes(stepDomain, nIter) + lineNames(stepEnds(amsgradRun, adamRun), stepDomain),
     stepX: chartPath(format, amsgradRun.stepX, amsgradRun.length, 1, nIter, stepDomain),
     stepY: chartPath(format, amsgradRun.stepY, amsgradRun.length, 1, nIter, stepDomain),
     stepAdamX: adamRun ? chartPath(format, adamRun.stepX, adamRun.length, 1, nIter, stepDomain) : "",

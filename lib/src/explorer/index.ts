@@ -12,6 +12,7 @@ import { contourBackground, type ContourBackground } from "./background.js";
 import { computeRun, createRunBuffers } from "./compute.js";
 import { drawing, type Frame } from "./draw.js";
 import { COMPACT_FORMAT, liveMarkup, NO_SCRIPT_NOTE, outputMarkup, staticSvg } from "./markup.js";
+import { stillExtras } from "./still.js";
 import type { PageConfig } from "./page.js";
 import {
   reproducingCode,
@@ -150,9 +151,12 @@ export function explorer(options: ExplorerOptions = {}): Explorer {
   const current = backgrounds[settings.problem]!;
   // The picture's ids come from its content alone: the same explorer shown again gives the same bytes (a
   // re-run cell shows the same output), and two equal pictures inlined on one page clip to the same rectangle.
-  const svg = staticSvg(`amsgrad-still-${hash}`, d, current);
-  const text = `AMSGrad explorer on ${testProblems[settings.problem].title}: ${d.readout}. ${NO_SCRIPT_NOTE}.`;
-  const alt = `AMSGrad explorer, first drawing: the search on the contour of ${testProblems[settings.problem].title}; ${d.readout}`;
+  const problem = testProblems[settings.problem];
+  const svg = staticSvg(`amsgrad-still-${hash}`, d, current, stillExtras(problem, current.frame, amsgradRun, adamRun));
+  // Both runs' results in words, where Adam is overlaid: text-only viewers and screen readers get both.
+  const results = [d.readout, d.readoutAdam].filter(Boolean).join("; ");
+  const text = `AMSGrad explorer on ${problem.title}${adamRun ? ", with Adam overlaid" : ""}: ${results}. ${NO_SCRIPT_NOTE}.`;
+  const alt = `AMSGrad explorer, first drawing: the search${adamRun ? "es of AMSGrad and Adam" : ""} on the contour of ${problem.title}; ${results}`;
   const html = outputMarkup(id, settings, d, svg, current.frame, alt, script).markup;
   const code = reproducingCode(settings);
   const result: Explorer = { id, settings, html, svg, text, code };

@@ -26,8 +26,9 @@ export const NO_SCRIPT_NOTE =
 
 /**
  * The optimizers' looks of every figure (figures/style.ts): AMSGrad white dots joined by a line (the
- * tutorial's `'.-', color='w'`) over the contour and blue in the charts, Adam black, dashed, with squares,
- * drawn over AMSGrad and narrower, so that where the two coincide both show.
+ * tutorial's `'.-', color='w'`) over the contour and blue in the charts, Adam a thin black dashed line
+ * drawn over AMSGrad, so that where the two coincide both show. In the charts colour and dash name the
+ * optimizer, never a coordinate (the step-size chart names its x and y lines at their ends).
  */
 const AMSGRAD = OPTIMIZER_STYLES.AMSGrad.path;
 const ADAM = OPTIMIZER_STYLES.Adam.path;
@@ -35,11 +36,16 @@ const AMSGRAD_COLOR = AMSGRAD.color;
 const ADAM_COLOR = ADAM.color;
 const AMSGRAD_SERIES = OPTIMIZER_STYLES.AMSGrad.series.color;
 const ADAM_SERIES = OPTIMIZER_STYLES.Adam.series.color;
-const X_COLOR = "#1f77b4";
-const Y_COLOR = "#d62728";
+const ADAM_SERIES_DASH = OPTIMIZER_STYLES.Adam.series.dash;
 
 /** The stored first drawing has a dot per iterate up to this many iterations (the page: up to MAX_DOTS). */
 export const STATIC_MAX_DOTS = 300;
+
+/**
+ * At most this many points per stored line: a wild run's line is an impression (the page redraws every
+ * point), and two of them must leave room in the output's budget for the picture's legend, ends and words.
+ */
+export const STATIC_MAX_LINE_POINTS = 200;
 
 /**
  * The first drawing as it is stored in the notebook: the figures' compact path data (relative steps of
@@ -47,7 +53,7 @@ export const STATIC_MAX_DOTS = 300;
  * within 0.3 px and 0.25 px (charts). The page redraws at full precision as soon as its script runs.
  */
 export const COMPACT_FORMAT: PathFormat = {
-  line: (points, count) => (count > 0 ? [pathData([simplifyWithin(points.subarray(0, 2 * count), 0.3, 400)], false)] : []),
+  line: (points, count) => (count > 0 ? [pathData([simplifyWithin(points.subarray(0, 2 * count), 0.3, STATIC_MAX_LINE_POINTS)], false)] : []),
   dots(points, from, count) {
     // Dots for short runs only (a long run's dots would be most of the output), and one dot per distinct
     // tenth-of-a-pixel position: iterates piled on one spot draw one dot.
@@ -118,6 +124,8 @@ const CSS = `
 .amsgrad-explorer .ax-chart .ax-axes line{stroke:#e3e3e3}
 .amsgrad-explorer .ax-chart .ax-axes text{fill:#555}
 .amsgrad-explorer .ax-chart path{fill:none;stroke-width:1.5;stroke-linejoin:round}
+.amsgrad-explorer .ax-chart .ax-axes .ax-name-a{fill:${AMSGRAD_SERIES}}
+.amsgrad-explorer .ax-chart .ax-axes .ax-name-b{fill:${ADAM_SERIES}}
 .amsgrad-explorer .ax-readout{margin:4px 0;font-variant-numeric:tabular-nums}
 .amsgrad-explorer .ax-stopped{color:#b00020;white-space:pre-wrap}
 .amsgrad-explorer .ax-controls{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:4px 18px;margin:10px 0 6px;padding:0;border:0}
@@ -181,15 +189,15 @@ width="${width}" height="${height}" role="img">`;
 <text class="ax-legend-adam" x="${width - marginRight}" y="12" text-anchor="end" visibility="${compareAdam ? "visible" : "hidden"}"><tspan fill="${AMSGRAD_SERIES}">— AMSGrad</tspan>  <tspan fill="${ADAM_SERIES}">┄ Adam</tspan></text>\
 <g class="ax-axes">${trusted(d.objectiveAxes)}</g>\
 <path class="ax-a" stroke="${AMSGRAD_SERIES}" d="${d.objective}"/>\
-<path class="ax-b" stroke="${ADAM_SERIES}" stroke-dasharray="4 3" d="${d.objectiveAdam}"/></svg>`;
+<path class="ax-b" stroke="${ADAM_SERIES}" stroke-dasharray="${ADAM_SERIES_DASH}" d="${d.objectiveAdam}"/></svg>`;
   }
-  return html`${open}<text x="${marginLeft}" y="12" font-weight="600">effective step size per coordinate (log)</text>\
-<text x="${width - marginRight}" y="12" text-anchor="end"><tspan fill="${X_COLOR}">— x</tspan> <tspan fill="${Y_COLOR}">— y</tspan></text>\
+  // Each run's lines in its optimizer's colour and dash, as the chart above; x and y named at their ends.
+  return html`${open}<text x="${marginLeft}" y="12" font-weight="600">effective step size of x and y (log scale)</text>\
 <g class="ax-axes">${trusted(d.stepAxes)}</g>\
-<path class="ax-ax" stroke="${X_COLOR}" d="${d.stepX}"/>\
-<path class="ax-ay" stroke="${Y_COLOR}" d="${d.stepY}"/>\
-<path class="ax-bx" stroke="${X_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamX}"/>\
-<path class="ax-by" stroke="${Y_COLOR}" stroke-dasharray="4 3" d="${d.stepAdamY}"/></svg>`;
+<path class="ax-ax" stroke="${AMSGRAD_SERIES}" d="${d.stepX}"/>\
+<path class="ax-ay" stroke="${AMSGRAD_SERIES}" d="${d.stepY}"/>\
+<path class="ax-bx" stroke="${ADAM_SERIES}" stroke-dasharray="${ADAM_SERIES_DASH}" d="${d.stepAdamX}"/>\
+<path class="ax-by" stroke="${ADAM_SERIES}" stroke-dasharray="${ADAM_SERIES_DASH}" d="${d.stepAdamY}"/></svg>`;
 }
 
 /** A line's pieces as path elements (at least one, so that the page always finds one to fill). */
@@ -197,8 +205,11 @@ function pieces(line: readonly string[]): SafeHtml[] {
   return (line.length ? line : [""]).map((d) => html`<path d="${d}"/>`);
 }
 
-/** The overlay: the path(s) and the start marker over the plot area, clipped to it. */
-export function overlaySvg(id: string, d: Drawing, background: ContourBackground): SafeHtml {
+/**
+ * The overlay: the path(s) and the start ring (the figures' ring, in AMSGrad's colour) over the plot area,
+ * clipped to it; then markup the page does not redraw, the still's: `markers` (clipped too) and `legend`.
+ */
+export function overlaySvg(id: string, d: Drawing, background: ContourBackground, markers = "", legend = ""): SafeHtml {
   const f = background.frame;
   const clipId = `${id}-clip`;
   return html`<svg class="ax-overlay" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${f.width} ${f.height}">\
@@ -208,19 +219,33 @@ width="${f.width - f.marginLeft - f.marginRight}" height="${f.height - f.marginT
 <g class="ax-line" stroke="${AMSGRAD_COLOR}" stroke-width="${AMSGRAD.lineWidth}">${pieces(d.line)}</g>\
 <path class="ax-dots" stroke="${AMSGRAD_COLOR}" stroke-width="${AMSGRAD.dotSize}" d="${d.dots}"/>\
 <g class="ax-adam-line" stroke="${ADAM_COLOR}" stroke-width="${ADAM.lineWidth}" stroke-dasharray="${ADAM.dash}">${pieces(d.adamLine)}</g>\
-<path class="ax-adam-dots" stroke="${ADAM_COLOR}" stroke-width="${ADAM.dotSize}" stroke-linecap="square" d="${d.adamDots}"/></g>\
-<circle class="ax-start" cx="${d.startX}" cy="${d.startY}" r="5" fill="#fff" stroke="#000" stroke-width="1.5"/></svg>`;
+<path class="ax-adam-dots" stroke="${ADAM_COLOR}" stroke-width="${ADAM.dotSize}" stroke-linecap="square" d="${ADAM.marker === "none" ? "" : d.adamDots}"/>${trusted(markers)}</g>\
+<circle class="ax-start" cx="${d.startX}" cy="${d.startY}" r="5" stroke="${AMSGRAD_COLOR}" stroke-width="1.5" fill="none"/>${trusted(legend)}</svg>`;
+}
+
+/** What the still picture adds to the first drawing: its markers and legend (markup), and its words. */
+export interface StillExtras {
+  /** SVG markup over the paths, clipped to the plot: the end diamonds and Adam's start ring. */
+  markers: string;
+  /** SVG markup of the legend (empty without Adam). */
+  legend: string;
+  /** The picture's accessible name and its description (the search paths in words). */
+  name: string;
+  description: string;
 }
 
 /**
  * The first drawing as one standalone SVG (the contour and the overlay nested in it; nested `<svg>`
  * elements sit at 0, 0 and fill their parent by default): the fallback's picture, and `explorer().svg`.
- * Its first child is the contour figure itself, which the page takes as its background.
+ * Its first child is the contour figure itself, which the page takes as its background; the picture's
+ * own words are its `aria-label` and the `<desc>` after it (the contour's are about the contour alone; a
+ * `<title>` would have to come first to name the picture).
  */
-export function staticSvg(id: string, d: Drawing, background: ContourBackground): string {
+export function staticSvg(id: string, d: Drawing, background: ContourBackground, extras: StillExtras): string {
   const f = background.frame;
-  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}">\
-${trusted(background.svg)}${overlaySvg(id, d, background)}</svg>`.markup;
+  return html`<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}" \
+role="img" aria-label="${extras.name}">${trusted(background.svg)}<desc>${extras.description}</desc>\
+${overlaySvg(id, d, background, extras.markers, extras.legend)}</svg>`.markup;
 }
 
 /**

@@ -95,7 +95,8 @@ export interface ContourFigureOptions extends ContourOptions {
    * A second panel, right of the first, showing the searches magnified, where their dots no longer merge
    * into a thick line: `true` for the box around every search (with some room, the shape of the bounds,
    * at most 40× magnified), or the region to show, `[[xmin, xmax], [ymin, ymax]]`. The first panel marks
-   * the region. Default false.
+   * the region. A number of `levels` is chosen afresh over the values in the region, with a colour bar
+   * for each panel (explicit levels stay the same in both). Default false.
    */
   zoom?: boolean | Bounds2D;
 }
@@ -148,22 +149,28 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
   // With a zoomed panel, a line under the title for the panels' headings.
   const top = (resolved.title ? MARGIN.top : SLIM_RIGHT) + (zoom ? 14 : 0);
   let bottom = MARGIN.bottom;
-  const plotWidth = () => (zoom ? (width - 2 * MARGIN.left - ZOOM_GAP_RIGHT - right) / 2 : width - MARGIN.left - right);
+  // With a zoomed panel, each panel has its own colour bar (or the gap between them, without bars).
+  const plotWidth = () => (zoom ? (width - 2 * MARGIN.left - (colorBar ? right : ZOOM_GAP_RIGHT) - right) / 2 : width - MARGIN.left - right);
   const plotHeight = (w: number) => (options.height ?? equalUnitsHeight(where, resolved.bounds, w, 1, top + bottom)) - top - bottom;
   let innerWidth = plotWidth();
   let innerHeight = plotHeight(innerWidth);
   if (!(innerWidth > 10 && innerHeight > 10)) {
     throw new RangeError(`${where}: width ${width} × height ${options.height ?? innerHeight + top + bottom} leaves no room for the plot`);
   }
-  const geometry = sampleBands(where, settings, resolved.bounds, innerWidth, innerHeight, options.levels ?? 50, scheme);
+  const levels = options.levels ?? 50;
+  const geometry = sampleBands(where, settings, resolved.bounds, innerWidth, innerHeight, levels, scheme);
+  // The zoomed panel gets levels of its own, chosen over the values in its window (the whole plot's 50
+  // levels left it one or two bands, nearly flat), and so a colour bar of its own; explicit levels stay.
+  const zoomGeometry = zoom ? sampleBands(where, settings, zoom, innerWidth, innerHeight, levels, scheme) : null;
   // Colour bar labels wider than the margin (1.5e308): a wider margin, the same bands (they are in data units).
-  const barRight = colorBar ? colorBarMargin(geometry.levels, settings.levelScale === "log") : SLIM_RIGHT;
+  const log = settings.levelScale === "log";
+  const barRight = colorBar ? Math.max(colorBarMargin(geometry.levels, log), zoomGeometry ? colorBarMargin(zoomGeometry.levels, log) : 0) : SLIM_RIGHT;
   if (barRight > right) {
     right = barRight;
     innerWidth = plotWidth();
     innerHeight = plotHeight(innerWidth);
   }
-  const mainRight = zoom ? ZOOM_GAP_RIGHT : right;
+  const mainRight = zoom && !colorBar ? ZOOM_GAP_RIGHT : right;
   const mainWidth = MARGIN.left + innerWidth + mainRight;
   const note = gapsNote(geometry.grid);
   if (note) bottom += NOTE_HEIGHT;
@@ -199,7 +206,7 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
       pathsMark(paths),
       resolved.minimum ? minimumMark(resolved.minimum) : null,
       pathLegendMark(legend),
-      colorBar && !zoom ? colorBarMark(geometry.levels, geometry.colors, settings.levelScale === "log") : null,
+      colorBar ? colorBarMark(geometry.levels, geometry.colors, log) : null,
       zoom ? null : titleMark(resolved.title),
       note ? noteMark(note.line, MARGIN.left, noteY, "start", true) : null,
     ],
@@ -210,8 +217,8 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
   const name = plainText(resolved.title ? `Contour plot: ${resolved.title}` : `Contour plot of ${resolved.subject}`);
   if (!zoom) return contourResult("contour", svg, { width, height }, { frame: frameOf(svg, width, height) }, geometry, name, description);
 
-  // The zoomed panel: the same levels and colours over the smaller region, sampled afresh at its scale.
-  const zoomGeometry = sampleBands(where, settings, zoom, innerWidth, innerHeight, geometry.levels, scheme);
+  // The zoomed panel: its own levels over the smaller region, sampled afresh at its scale.
+  const zoomBands = zoomGeometry!;
   const zoomWidth = width - mainWidth;
   const factor = (resolved.bounds[0][1] - resolved.bounds[0][0]) / (zoom[0][1] - zoom[0][0]);
   const zoomed = Plot.plot({
@@ -224,11 +231,11 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
     marginLeft: MARGIN.left,
     ...axes(zoom),
     marks: [
-      bandsMark(zoomGeometry, settings.tolerance),
+      bandsMark(zoomBands, settings.tolerance),
       Plot.frame({ stroke: "currentColor", strokeOpacity: 0.4 }),
       pathsMark(paths),
       resolved.minimum ? minimumMark(resolved.minimum) : null,
-      colorBar ? colorBarMark(geometry.levels, geometry.colors, settings.levelScale === "log") : null,
+      colorBar ? colorBarMark(zoomBands.levels, zoomBands.colors, log) : null,
       noteMark(`zoomed ×${spoken(factor)}`, MARGIN.left, top - 5),
     ],
   } as Plot.PlotOptions) as unknown as Plot.Plot & SVGSVGElement;
@@ -249,7 +256,8 @@ export function contourFigure(problem: TestProblem | Objective2D, options: Conto
   }
   description = sentences([
     description,
-    `The second panel magnifies ${spoken(factor)} times: ${spokenBounds(zoom)}, outlined on the first`,
+    `The second panel magnifies ${spoken(factor)} times: ${spokenBounds(zoom)}, outlined on the first, with bands of its own: ` +
+      `${zoomBands.levels.length - 1} from ${spoken(zoomBands.levels[0])} to ${spoken(zoomBands.levels[zoomBands.levels.length - 1])}, and its own colour bar`,
   ]);
   const frames = { frame: frameOf(svg, mainWidth, height, 0, width), zoomFrame: frameOf(zoomed, zoomWidth, height, mainWidth, width) };
   return contourResult("contour", root, { width, height }, frames, geometry, name, description);

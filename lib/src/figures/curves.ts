@@ -1,7 +1,9 @@
 /**
  * Line charts over iterations, for one run or several compared: the objective value (optionally on a log
  * scale), each coordinate, and the effective step size per coordinate (see {@link traceRun}). Plot draws
- * the axes and lines; series are told apart by colour and by dash, and named in a legend.
+ * the axes and lines; series are told apart by colour and by dash, and named in a legend. Iterations are
+ * counted as the tutorial's progress lines count them (`>0` … `>99`): a run's `scores[t]`, the value
+ * after update t + 1 of the notation, stands at t, and the axis label says so.
  */
 import * as Plot from "@observablehq/plot";
 import { format as d3format, ticks as niceTicks } from "d3";
@@ -12,7 +14,7 @@ import { checkOptionalPixels } from "./limits.js";
 import { swatchLegendMark, titleMark } from "./marks.js";
 import { simplifyLine } from "./pathdata.js";
 import { assignStyles, OPTIMIZER_STYLES, SERIES_STYLES, type SeriesStyle } from "./style.js";
-import { logTickFormat, logTicks } from "./ticks.js";
+import { logAxisDomain, logTickFormat, logTicks } from "./ticks.js";
 import { plainText, sentences, seriesLook, spoken } from "./words.js";
 
 /** What the curves read from a run; a run's result (or a {@link TracedRun}) fits, plus a label. */
@@ -132,6 +134,17 @@ function drawnPoints(points: Point[], px: (t: number) => number, py: (v: number)
   return out;
 }
 
+/**
+ * The horizontal axis of the charts over a run's iterations: t as the tutorial's progress lines print it,
+ * from 0 (`>0` is the point after the first update, x₁ of the notation, which counts from 1), as the label
+ * says and the words repeat.
+ */
+const ITERATIONS = {
+  label: "iteration t (the tutorial's >t, from 0)",
+  words: "iteration t",
+  note: "the tutorial's >t: 0 is the point after the first update",
+};
+
 /** Smallest and largest of a field over every point, by a loop (spreading 150,000 values overflows the stack). */
 function extent(lists: readonly Point[][], field: "t" | "value"): [number, number] {
   let lo = Infinity;
@@ -174,7 +187,8 @@ function lineChart(
   const top = (title ? 30 : 10) + (legend ? 18 : 0);
   const width = options.width ?? 480;
   const height = options.height ?? 300;
-  const xLabel = defaults.xLabel ?? "iteration t";
+  const xLabel = defaults.xLabel ?? ITERATIONS.label;
+  const xNote = defaults.xLabel === undefined ? ITERATIONS.note : undefined;
   const yLabel = (options.yLabel ?? defaults.yLabel) + (log ? " (log scale)" : "");
   let leftOut = 0;
   const all = series.map((s) =>
@@ -196,8 +210,10 @@ function lineChart(
   const innerHeight = height - top - 36;
   if (!(innerWidth > 10 && innerHeight > 10)) throw new RangeError(`${where}: width ${width} × height ${height} leaves no room for the plot`);
   const px = (t: number) => ((t - t0) / (t1 - t0 || 1)) * innerWidth;
+  // A log axis reaches the labelled values around the data (0.011 → 0.01), so that no value lies below its lowest label.
+  const [axisLo, axisHi] = log ? logAxisDomain(lo, hi) : [lo, hi];
   const py = log
-    ? (v: number) => ((Math.log(v) - Math.log(lo)) / (Math.log(hi) - Math.log(lo) || 1)) * innerHeight
+    ? (v: number) => ((Math.log(v) - Math.log(axisLo)) / (Math.log(axisHi) - Math.log(axisLo) || 1)) * innerHeight
     : (v: number) => ((v - lo) / (hi - lo || 1)) * innerHeight;
   const marks: Plot.Markish[] = [];
   if (defaults.rules?.length) {
@@ -233,8 +249,8 @@ function lineChart(
   if (log) {
     // The log axis drawn here rather than by the scale: Plot sends a scale's labels through d3's log
     // tickFormat(count), which blanks most of them on a short axis (the regret chart had none below 0.1).
-    const values = logTicks(lo, hi);
-    const format = logTickFormat(lo, hi);
+    const values = logTicks(axisLo, axisHi);
+    const format = logTickFormat(axisLo, axisHi);
     marks.push(Plot.gridY(values, { stroke: "currentColor", strokeOpacity: 0.1 }));
     marks.push(Plot.axisY(values, { text: (v: number) => format(v), label: yLabel, labelAnchor: "center", labelArrow: "none" }));
   }
@@ -251,14 +267,15 @@ function lineChart(
     marginBottom: 36,
     x: { label: xLabel, labelAnchor: "center", labelArrow: "none" },
     y: log
-      ? { type: "log", domain: [lo, hi], axis: null }
+      ? { type: "log", domain: [axisLo, axisHi], axis: null }
       : { type: "linear", label: yLabel, labelAnchor: "center", labelArrow: "none", grid: true, ticks: 5, nice: true },
     marks,
   } as Plot.PlotOptions) as unknown as Element;
   const name = plainText(title ? `Line chart: ${title}` : `Line chart of ${yLabel}`);
   const description = describeLines(series, all, names, {
     quantity: defaults.quantity,
-    xLabel,
+    xWords: defaults.xLabel ?? ITERATIONS.words,
+    xNote,
     log,
     range: [lo, hi],
     span: [t0, t1],
@@ -272,10 +289,11 @@ function describeLines(
   series: readonly Series[],
   all: readonly Point[][],
   names: readonly string[] | undefined,
-  facts: { quantity: string; xLabel: string; log: boolean; range: [number, number]; span: [number, number]; leftOut: number },
+  facts: { quantity: string; xWords: string; xNote?: string; log: boolean; range: [number, number]; span: [number, number]; leftOut: number },
 ): string {
   const parts = [
-    `Line chart of ${plainText(facts.quantity)} over ${plainText(facts.xLabel)} from ${spoken(facts.span[0])} to ${spoken(facts.span[1])}` +
+    `Line chart of ${plainText(facts.quantity)} over ${plainText(facts.xWords)} from ${spoken(facts.span[0])} to ${spoken(facts.span[1])}` +
+      (facts.xNote ? ` (${facts.xNote})` : "") +
       `${facts.log ? ", on a log scale" : ""}; values from ${spoken(facts.range[0])} to ${spoken(facts.range[1])}`,
   ];
   const MAX_LINES = 6;

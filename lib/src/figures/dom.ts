@@ -86,6 +86,13 @@ export function serializeSvg(svg: Element, text?: FigureText): string {
   return out.join("");
 }
 
+/** An element serialized as {@link serializeSvg} does, to go inside another SVG (whose root declares the namespace). */
+export function serializeFragment(element: Element): string {
+  const out: string[] = [];
+  write(element, out, false);
+  return out.join("");
+}
+
 function write(node: Node, out: string[], explicitColors: boolean) {
   if (node.nodeType === 3) {
     out.push(escapeHtml((node as Text).data));

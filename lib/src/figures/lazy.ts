@@ -12,6 +12,7 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { testProblems, type TestProblem } from "../objectives.js";
 
 type Figures = typeof import("./index.js");
 type Explorers = typeof import("../explorer/index.js");
@@ -32,12 +33,23 @@ function heavyModule(): Heavy {
 const figureModule = heavyModule;
 const explorerModule = heavyModule;
 
+/**
+ * A test problem's own objective function handed over as that problem. The bundle holds its own copy of
+ * objectives.js, so the figures inside it cannot recognise this copy's `bowl.objective` (the tutorial's
+ * `objective`) by identity, and a cell's `contourFigure(objective, …)` lost the bowl's minimum (no ×);
+ * a problem object they recognise by its shape. Any other function is passed on as it is.
+ */
+function asProblem<T>(problem: T): T | TestProblem {
+  if (typeof problem !== "function") return problem;
+  return Object.values(testProblems).find((p) => p.objective === problem) ?? problem;
+}
+
 /** `contourFigure` of figures/contour.js, loaded on first call. */
-export const contourFigure: Figures["contourFigure"] = (...args) => figureModule().contourFigure(...args);
+export const contourFigure: Figures["contourFigure"] = (problem, ...rest) => figureModule().contourFigure(asProblem(problem), ...rest);
 /** `contourPanels` of figures/panels.js, loaded on first call. */
-export const contourPanels: Figures["contourPanels"] = (...args) => figureModule().contourPanels(...args);
+export const contourPanels: Figures["contourPanels"] = (problem, ...rest) => figureModule().contourPanels(asProblem(problem), ...rest);
 /** `surfaceFigure` of figures/surface.js, loaded on first call. */
-export const surfaceFigure: Figures["surfaceFigure"] = (...args) => figureModule().surfaceFigure(...args);
+export const surfaceFigure: Figures["surfaceFigure"] = (problem, ...rest) => figureModule().surfaceFigure(asProblem(problem), ...rest);
 /** `objectiveCurve` of figures/curves.js, loaded on first call. */
 export const objectiveCurve: Figures["objectiveCurve"] = (...args) => figureModule().objectiveCurve(...args);
 /** `coordinateCurves` of figures/curves.js, loaded on first call. */

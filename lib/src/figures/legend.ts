@@ -99,8 +99,8 @@ const LINE_HEIGHT = 14;
 const CHAR_WIDTH = 6.2; // system-ui at 10 px, generously
 const entryWidth = (entry: LegendEntry) => (entry.kind === "path" ? 36 : 14) + entry.label.length * CHAR_WIDTH + 8;
 
-/** The entries of a legend: one per distinct labelled look, then the markers. */
-function legendEntries(paths: readonly PathSpec[], hasMinimum: boolean): LegendEntry[] {
+/** The entries of a legend: one per distinct labelled look, then the markers (unless `withMarkers` is false). */
+function legendEntries(paths: readonly PathSpec[], hasMinimum: boolean, withMarkers: boolean): LegendEntry[] {
   const entries: LegendEntry[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
@@ -109,6 +109,7 @@ function legendEntries(paths: readonly PathSpec[], hasMinimum: boolean): LegendE
     seen.add(key);
     entries.push({ kind: "path", path, label: path.label });
   }
+  if (!withMarkers) return entries;
   if (paths.length) entries.push({ kind: "start", label: "start" }, { kind: "end", label: "end" });
   if (hasMinimum) entries.push({ kind: "minimum", label: "minimum" });
   return entries;
@@ -118,7 +119,8 @@ function legendEntries(paths: readonly PathSpec[], hasMinimum: boolean): LegendE
  * Plans the legend of a contour plot (before Plot draws, so that a strip below can get its margin): the
  * placement asked for, or for "auto" the first corner (top-left, top-right, bottom-left, bottom-right) that
  * covers no start, end or minimum and the fewest path points; when every corner would cover a marker (small
- * panels), a strip below the plot(s), `stripWidth` px wide at most. null for no legend.
+ * panels), a strip below the plot(s), `stripWidth` px wide at most (0: no strip, the corner that covers
+ * least). `withMarkers` false leaves out the start, end and minimum entries. null for no legend.
  */
 export function planLegend(
   paths: readonly PathSpec[],
@@ -127,8 +129,9 @@ export function planLegend(
   plot: PixelRect,
   obstacles: LegendObstacles,
   stripWidth: number,
+  withMarkers = true,
 ): LegendPlan | null {
-  const entries = legendEntries(paths, hasMinimum);
+  const entries = legendEntries(paths, hasMinimum, withMarkers);
   if (placement === "none" || entries.length === 0) return null;
   // In a corner: a row per search, then the markers on one row.
   const rows = entries.filter((e) => e.kind === "path");
@@ -158,7 +161,8 @@ export function planLegend(
     }
   }
   const fits = width <= plot.right - plot.left - 12 && height <= plot.bottom - plot.top - 12;
-  if (bestScore < MARKER_WEIGHT && fits) return { corner: best, ...at(best), width, height, below: 0, entries: placed };
+  if ((bestScore < MARKER_WEIGHT || stripWidth <= 0) && fits) return { corner: best, ...at(best), width, height, below: 0, entries: placed };
+  if (stripWidth <= 0) return null;
   // A strip below the plot: entries side by side, wrapping at stripWidth.
   const strip: LegendPlan["entries"] = [];
   let x = 6;
@@ -191,49 +195,55 @@ function isDark(color: string): boolean {
  */
 export function pathLegendMark(plan: LegendPlan | null): Plot.Markish | null {
   if (!plan) return null;
-  return svgMark([0], { facet: "super" }, (_items, _scales, d, { document }) => {
-    const top = plan.corner === "below" ? d.height - plan.height - 4 : plan.top;
-    const g = svgElement(document, "g", { "aria-label": `legend ${plan.corner}`, transform: `translate(${plan.left},${Math.round(top)})` });
-    g.appendChild(svgElement(document, "rect", { width: plan.width, height: plan.height, rx: 3, fill: "#000", "fill-opacity": 0.55 }));
-    const text = svgElement(document, "g", { fill: "#fff", "text-anchor": "start" });
-    const symbols = new PathBuilder();
-    const fills = new PathBuilder();
-    const cross = new PathBuilder();
-    for (const { entry, x, y } of plan.entries) {
-      if (entry.kind === "path") {
-        const { style } = entry.path;
-        const line = new PathBuilder().moveTo(x, y).lineTo(x + 24, y).toString();
-        const dots = dotsPathData([x + 4, y, x + 20, y]);
-        const cap = style.marker === "square" ? "square" : "round";
-        if (isDark(style.color)) {
-          const casing = svgElement(document, "g", { stroke: "#fff", fill: "none" });
-          casing.appendChild(svgElement(document, "path", { "stroke-width": style.lineWidth + 2, d: line }));
-          casing.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize + 2, "stroke-linecap": cap, d: dots }));
-          g.appendChild(casing);
-        }
-        const swatch = svgElement(document, "g", { stroke: style.color, fill: "none" });
-        swatch.appendChild(svgElement(document, "path", { "stroke-width": style.lineWidth, "stroke-dasharray": style.dash, d: line }));
-        swatch.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize, "stroke-linecap": cap, d: dots }));
-        g.appendChild(swatch);
-        text.appendChild(svgText(document, entry.label, { x: x + 30, y, dy: "0.32em" }));
-        continue;
+  return svgMark([0], { facet: "super" }, (_items, _scales, d, { document }) => legendElement(document, plan, d.height));
+}
+
+/**
+ * The legend {@link planLegend} planned, as an SVG group in a figure `height` px tall (a strip below sits
+ * at its bottom): what {@link pathLegendMark} draws, and the explorer's still picture.
+ */
+export function legendElement(document: Document, plan: LegendPlan, height: number): SVGElement {
+  const top = plan.corner === "below" ? height - plan.height - 4 : plan.top;
+  const g = svgElement(document, "g", { "aria-label": `legend ${plan.corner}`, transform: `translate(${plan.left},${Math.round(top)})` });
+  g.appendChild(svgElement(document, "rect", { width: plan.width, height: plan.height, rx: 3, fill: "#000", "fill-opacity": 0.55 }));
+  const text = svgElement(document, "g", { fill: "#fff", "text-anchor": "start" });
+  const symbols = new PathBuilder();
+  const fills = new PathBuilder();
+  const cross = new PathBuilder();
+  for (const { entry, x, y } of plan.entries) {
+    if (entry.kind === "path") {
+      const { style } = entry.path;
+      const line = new PathBuilder().moveTo(x, y).lineTo(x + 24, y).toString();
+      const dots = style.marker === "none" ? null : dotsPathData([x + 4, y, x + 20, y]);
+      const cap = style.marker === "square" ? "square" : "round";
+      if (isDark(style.color)) {
+        const casing = svgElement(document, "g", { stroke: "#fff", fill: "none" });
+        casing.appendChild(svgElement(document, "path", { "stroke-width": style.lineWidth + 2, d: line }));
+        if (dots) casing.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize + 2, "stroke-linecap": cap, d: dots }));
+        g.appendChild(casing);
       }
-      const cx = x + 6;
-      if (entry.kind === "start") ring(symbols, cx, y, 4.5);
-      else if (entry.kind === "end") diamond(fills, cx, y, 4.5);
-      else cross.moveTo(cx - 4, y - 4).lineTo(cx + 4, y + 4).moveTo(cx + 4, y - 4).lineTo(cx - 4, y + 4);
-      text.appendChild(svgText(document, entry.label, { x: x + 14, y, dy: "0.32em" }));
+      const swatch = svgElement(document, "g", { stroke: style.color, fill: "none" });
+      swatch.appendChild(svgElement(document, "path", { "stroke-width": style.lineWidth, "stroke-dasharray": style.dash, d: line }));
+      if (dots) swatch.appendChild(svgElement(document, "path", { "stroke-width": style.dotSize, "stroke-linecap": cap, d: dots }));
+      g.appendChild(swatch);
+      text.appendChild(svgText(document, entry.label, { x: x + 30, y, dy: "0.32em" }));
+      continue;
     }
-    // The markers in white, as the tutorial's path draws them: they read on the dark box whatever the
-    // first path's colour.
-    if (symbols.length > 0) g.appendChild(svgElement(document, "path", { fill: "none", stroke: "#fff", "stroke-width": 1.5, d: symbols.toString() }));
-    if (fills.length > 0) g.appendChild(svgElement(document, "path", { fill: "#fff", stroke: "#000", "stroke-width": 0.75, d: fills.toString() }));
-    if (cross.length > 0) {
-      const dd = cross.toString();
-      g.appendChild(svgElement(document, "path", { stroke: "#fff", "stroke-width": 3.5, d: dd }));
-      g.appendChild(svgElement(document, "path", { stroke: "#000", "stroke-width": 1.75, d: dd }));
-    }
-    g.appendChild(text);
-    return g;
-  });
+    const cx = x + 6;
+    if (entry.kind === "start") ring(symbols, cx, y, 4.5);
+    else if (entry.kind === "end") diamond(fills, cx, y, 4.5);
+    else cross.moveTo(cx - 4, y - 4).lineTo(cx + 4, y + 4).moveTo(cx + 4, y - 4).lineTo(cx - 4, y + 4);
+    text.appendChild(svgText(document, entry.label, { x: x + 14, y, dy: "0.32em" }));
+  }
+  // The markers in white, as the tutorial's path draws them: they read on the dark box whatever the
+  // first path's colour.
+  if (symbols.length > 0) g.appendChild(svgElement(document, "path", { fill: "none", stroke: "#fff", "stroke-width": 1.5, d: symbols.toString() }));
+  if (fills.length > 0) g.appendChild(svgElement(document, "path", { fill: "#fff", stroke: "#000", "stroke-width": 0.75, d: fills.toString() }));
+  if (cross.length > 0) {
+    const dd = cross.toString();
+    g.appendChild(svgElement(document, "path", { stroke: "#fff", "stroke-width": 3.5, d: dd }));
+    g.appendChild(svgElement(document, "path", { stroke: "#000", "stroke-width": 1.75, d: dd }));
+  }
+  g.appendChild(text);
+  return g;
 }

@@ -9,7 +9,9 @@ import { ticks as niceTicks } from "d3";
 import { svgElement, svgText } from "./dom.js";
 import { PathBuilder, dotsPathData } from "./pathdata.js";
 import type { PathSpec } from "./searches.js";
-import { powerOfTen, tickFormat } from "./ticks.js";
+import type { ResolvedPathStyle } from "./style.js";
+import { powerOfTen } from "./powers.js";
+import { tickFormat } from "./ticks.js";
 
 type Scale = (value: unknown) => number;
 /** The scale functions Plot passes to a mark's render: data value → pixel. */
@@ -141,8 +143,8 @@ function toPixels(points: Float64Array, x: Scale, y: Scale): Float64Array {
   return out;
 }
 
-/** A ring (the start marker) centred on (cx, cy), as four cubics. */
-export function ring(b: PathBuilder, cx: number, cy: number, r: number) {
+/** A ring (the start marker) centred on (cx, cy), as four cubics; returns the builder. */
+export function ring(b: PathBuilder, cx: number, cy: number, r: number): PathBuilder {
   // A circle as four cubics (κ = 0.5523 r): shorter than an SVG arc pair with its flags.
   const k = 0.5523 * r;
   b.moveTo(cx + r, cy)
@@ -151,15 +153,19 @@ export function ring(b: PathBuilder, cx: number, cy: number, r: number) {
     .curveTo(cx - r, cy - k, cx - k, cy - r, cx, cy - r)
     .curveTo(cx + k, cy - r, cx + r, cy - k, cx + r, cy)
     .close();
+  return b;
 }
-/** A diamond (the end marker) centred on (cx, cy). */
-export function diamond(b: PathBuilder, cx: number, cy: number, r: number) {
-  b.moveTo(cx, cy - r).lineTo(cx + r, cy).lineTo(cx, cy + r).lineTo(cx - r, cy).close();
+/** Radius of a hollow start ring and end diamond (a path style's `ends: "hollow"`), outside a filled one's 5 px and its stroke. */
+export const HOLLOW_RADIUS = 8;
+
+/** A diamond (the end marker) centred on (cx, cy); returns the builder. */
+export function diamond(b: PathBuilder, cx: number, cy: number, r: number): PathBuilder {
+  return b.moveTo(cx, cy - r).lineTo(cx + r, cy).lineTo(cx, cy + r).lineTo(cx - r, cy).close();
 }
 
 /**
- * The search paths: per path a line through start and every point, a dot per point (the tutorial's '.-'),
- * a ring at the start and a diamond at the end. Dots are zero-length subpaths under round or square caps:
+ * The search paths: per path a line through start and every point, a dot per point (the tutorial's '.-';
+ * none for a style without marker), a ring at the start and a diamond at the end. Dots are zero-length subpaths under round or square caps:
  * one `<path>` for all of them.
  */
 export function pathsMark(paths: PathSpec[], facets: Facets<PathSpec> = {}): Plot.Markish {
@@ -201,7 +207,7 @@ export function pathsMark(paths: PathSpec[], facets: Facets<PathSpec> = {}): Plo
       group.appendChild(
         svgElement(document, "path", { "stroke-width": style.lineWidth, "stroke-dasharray": style.dash, d: line.toString() }),
       );
-      if (pixels.length) {
+      if (pixels.length && style.marker !== "none") {
         group.appendChild(
           svgElement(document, "path", {
             "aria-label": "points",
@@ -211,20 +217,35 @@ export function pathsMark(paths: PathSpec[], facets: Facets<PathSpec> = {}): Plo
           }),
         );
       }
-      const markers = new PathBuilder();
-      if (path.start) ring(markers, x(path.start[0]), y(path.start[1]), 5);
-      const ends = new PathBuilder();
-      if (pixels.length) diamond(ends, pixels[pixels.length - 2], pixels[pixels.length - 1], 5);
-      if (path.start) group.appendChild(svgElement(document, "path", { "aria-label": "start", "stroke-width": 1.5, d: markers.toString() }));
-      if (pixels.length) {
-        group.appendChild(
-          svgElement(document, "path", { "aria-label": "end", fill: style.color, stroke: "#000", "stroke-width": 0.75, d: ends.toString() }),
-        );
-      }
+      const start = path.start ? ([x(path.start[0]), y(path.start[1])] as const) : null;
+      const end = pixels.length ? ([pixels[pixels.length - 2], pixels[pixels.length - 1]] as const) : null;
+      for (const marker of pathMarkers(document, style, start, end)) group.appendChild(marker);
       g.appendChild(group);
     }
     return g;
   });
+}
+
+/**
+ * A path's start ring and end diamond at these pixels (either may be null), for a group stroked in the
+ * path's colour with no fill: filled ends as the tutorial's (a ring of 5 px, a diamond filled in the
+ * path's colour), hollow ones larger and open, around another path's at the same point, not over them.
+ */
+export function pathMarkers(
+  document: Document,
+  style: ResolvedPathStyle,
+  start: readonly [number, number] | null,
+  end: readonly [number, number] | null,
+): SVGElement[] {
+  const hollow = style.ends === "hollow";
+  const radius = hollow ? HOLLOW_RADIUS : 5;
+  const out: SVGElement[] = [];
+  if (start) out.push(svgElement(document, "path", { "aria-label": "start", "stroke-width": 1.5, d: ring(new PathBuilder(), start[0], start[1], radius).toString() }));
+  if (end) {
+    const d = diamond(new PathBuilder(), end[0], end[1], radius).toString();
+    out.push(svgElement(document, "path", hollow ? { "aria-label": "end", "stroke-width": 1.5, d } : { "aria-label": "end", fill: style.color, stroke: "#000", "stroke-width": 0.75, d }));
+  }
+  return out;
 }
 
 /**
@@ -236,12 +257,17 @@ export function minimumMark(minimum: readonly [number, number]): Plot.Markish {
     const cx = scales.x!(minimum[0]);
     const cy = scales.y!(minimum[1]);
     if (!(cx >= dim.marginLeft && cx <= dim.width - dim.marginRight && cy >= dim.marginTop && cy <= dim.height - dim.marginBottom)) return null;
-    const d = new PathBuilder().moveTo(cx - 5, cy - 5).lineTo(cx + 5, cy + 5).moveTo(cx + 5, cy - 5).lineTo(cx - 5, cy + 5).toString();
-    const g = svgElement(document, "g", { "aria-label": "minimum", fill: "none" });
-    g.appendChild(svgElement(document, "path", { stroke: "#fff", "stroke-width": 4, d }));
-    g.appendChild(svgElement(document, "path", { stroke: "#000", "stroke-width": 2, d }));
-    return g;
+    return minimumElement(document, cx, cy);
   });
+}
+
+/** The × of the minimum at (cx, cy) px: black on a white halo. */
+export function minimumElement(document: Document, cx: number, cy: number): SVGElement {
+  const d = new PathBuilder().moveTo(cx - 5, cy - 5).lineTo(cx + 5, cy + 5).moveTo(cx + 5, cy - 5).lineTo(cx - 5, cy + 5).toString();
+  const g = svgElement(document, "g", { "aria-label": "minimum", fill: "none" });
+  g.appendChild(svgElement(document, "path", { stroke: "#fff", "stroke-width": 4, d }));
+  g.appendChild(svgElement(document, "path", { stroke: "#000", "stroke-width": 2, d }));
+  return g;
 }
 
 /** A rectangle over the plot, in data units: where a zoomed panel looks. */

@@ -43,7 +43,10 @@ export interface ContourPanel {
 
 /** Options of {@link contourPanels}. */
 export interface ContourPanelsOptions extends ContourOptions {
-  /** Panels per row, 1 to 12. Default min(number of panels, 3). */
+  /**
+   * Panels per row, 1 to 12. Default: the fewest rows of at most 3, filled evenly (n panels in
+   * ⌈n / ⌈n / 3⌉⌉ columns: 4 in 2 × 2, 5 in 3 + 2, 7 in 3 + 3 + 1), so that no row is left mostly empty.
+   */
   columns?: number;
   /**
    * Show the region around the searches rather than the whole bounds: `true` for the box around every
@@ -80,6 +83,19 @@ function panelGap(bounds: readonly (readonly [number, number])[], count: number,
   return Math.max(24, Math.ceil(overhangLeft + overhangRight + 14));
 }
 
+/** Columns of n panels: as few rows of at most 3 as hold them, with the panels spread evenly over the rows. */
+function defaultColumns(n: number): number {
+  return Math.ceil(n / Math.ceil(n / 3));
+}
+
+/** The grid in words, as drawn: "4 contour panels (2 rows of 2)", "5 contour panels (2 rows of 3, 2 in the last)". */
+function gridWords(n: number, columns: number): string {
+  const rows = Math.ceil(n / columns);
+  const last = n - (rows - 1) * columns;
+  if (rows === 1) return n === 1 ? "1 contour panel" : `${n} contour panels (one row)`;
+  return `${n} contour panels (${rows} rows of ${columns}${last < columns ? `, ${last} in the last` : ""})`;
+}
+
 /** A title as lines that fit `width` px: one line, or two split at the space nearest the middle. */
 function titleLines(title: string, width: number): string[] {
   if (title.length * TITLE_CHAR <= width) return [title];
@@ -96,7 +112,7 @@ function titleLines(title: string, width: number): string[] {
  * every panel (`<use>`), so a row of three costs little more than one. Panels keep one unit of x as long
  * as one unit of y; long titles wrap onto two lines (and shrink if they still do not fit).
  *
- * Same options as {@link contourFigure}, plus `columns` (1–12, default min(panels, 3)) and `zoom`; `width`
+ * Same options as {@link contourFigure}, plus `columns` (1–12, default at most 3, rows filled evenly) and `zoom`; `width`
  * is the whole figure's (default 210 px per column plus margins). At most 60 panels, each at least 40 px.
  *
  * @example
@@ -119,7 +135,7 @@ export function contourPanels(problem: TestProblem | Objective2D, panels: readon
       throw new TypeError(`${where}: panels[${i}] must be {title, paths}, got ${describe(panel)}`);
     }
   });
-  const columns = options.columns ?? Math.min(panels.length, 3);
+  const columns = options.columns ?? defaultColumns(panels.length);
   if (!(Number.isSafeInteger(columns) && columns >= 1 && columns <= MAX_COLUMNS)) {
     throw new RangeError(`${where}: columns must be a whole number from 1 to ${MAX_COLUMNS}, got ${describe(columns)}`);
   }
@@ -225,7 +241,7 @@ export function contourPanels(problem: TestProblem | Objective2D, panels: readon
   } as Plot.PlotOptions) as unknown as Plot.Plot & SVGSVGElement;
   const name = plainText(resolved.title ? `Contour panels: ${resolved.title}` : `Contour panels of ${resolved.subject}`);
   const scheme = options.scheme ?? "jet";
-  const words = [describeBands(settings, geometry, scheme, bounds, `${panels.length} contour panels (${rows} × ${columns})`)];
+  const words = [describeBands(settings, geometry, scheme, bounds, gridWords(panels.length, columns))];
   panels.forEach((panel, i) => {
     const own = describePaths(resolved.f, paths.filter((p) => p.panel === i));
     words.push(`Panel ${i + 1}, ${plainText(panel.title)}: ${own.length ? own.join("; ") : "no searches"}`);

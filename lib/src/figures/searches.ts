@@ -64,6 +64,7 @@ export function resolvePaths(where: string, paths: readonly SearchPath[] | undef
       if (!(Number.isFinite(s?.[0]) && Number.isFinite(s?.[1]))) throw new RangeError(`${where}: ${name}.start must be a finite [x, y], got ${describe(s)}`);
       start = [s[0], s[1]];
     }
+    checkStyle(where, name, path.style);
     const label = path.label ?? (many || paths.length > 1 ? `search ${i + 1}` : "search");
     if (typeof label !== "string") throw new TypeError(`${where}: ${name}.label must be a string, got ${describe(label)}`);
     return { label, points, start, override: path.style };
@@ -74,6 +75,22 @@ export function resolvePaths(where: string, paths: readonly SearchPath[] | undef
     if (override && "dash" in override && override.dash === undefined) delete style.dash;
     return { label, points, start, style, panel };
   });
+}
+
+/** The choices of a path style's named fields. */
+const STYLE_CHOICES = { marker: ["circle", "square", "none"], ends: ["filled", "hollow"] } as const;
+
+/** Checks a path's style overrides: an object whose `marker` and `ends` name one of their choices. */
+function checkStyle(where: string, name: string, style: PathStyle | undefined): void {
+  if (style === undefined) return;
+  if (style === null || typeof style !== "object") throw new TypeError(`${where}: ${name}.style must be an object such as { color: "#ff0000" }, got ${describe(style)}`);
+  for (const [field, choices] of Object.entries(STYLE_CHOICES)) {
+    const value = style[field as keyof typeof STYLE_CHOICES];
+    if (value !== undefined && !(choices as readonly string[]).includes(value)) {
+      const quoted = choices.map((c) => `"${c}"`);
+      throw new RangeError(`${where}: ${name}.style.${field} must be ${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}, got ${describe(value)}`);
+    }
+  }
 }
 
 /** Smallest zoomed region, as a share of the whole region's side: at most 40 times magnified. */

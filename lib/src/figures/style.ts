@@ -23,36 +23,47 @@ export interface PathStyle {
   color?: string;
   /** SVG dash array of the line, e.g. "6 3"; none for a solid line. */
   dash?: string;
-  /** Dot shape: "circle" (round caps) or "square". */
-  marker?: "circle" | "square";
+  /** Dot shape: "circle" (round caps), "square", or "none" for the line alone. */
+  marker?: "circle" | "square" | "none";
   /** Dot diameter in px. Default 4.5. */
   dotSize?: number;
   /** Line width in px. Default 1.5. */
   lineWidth?: number;
+  /**
+   * The start ring and end diamond: "filled" (a ring of radius 5 px and a filled diamond, the tutorial's
+   * look) or "hollow" (radius 8 px, both open), which ring another path's markers at the same point
+   * instead of covering them.
+   */
+  ends?: "filled" | "hollow";
 }
 
 /** A path style with every field but the dash filled in. */
 export interface ResolvedPathStyle {
   color: string;
   dash?: string;
-  marker: "circle" | "square";
+  marker: "circle" | "square" | "none";
   dotSize: number;
   lineWidth: number;
+  ends: "filled" | "hollow";
 }
 
 /**
  * Default styles of the 1st, 2nd, … path whose label names no optimizer of {@link OPTIMIZER_STYLES}: the
- * tutorial's white dots and line first, then black dashed with squares, then magenta dotted: all readable
- * on jet and turbo, and told apart without colour. Earlier paths are drawn wider, so that a later path
- * lying on an earlier one leaves it visible along both its edges.
+ * tutorial's white dots and line first, then a black dashed line, then magenta dotted: all readable on
+ * jet and turbo, and told apart without colour. A later path lying on an earlier one leaves it visible:
+ * the first is drawn widest with the largest dots, the second (Adam's) as a thin line without dots, the
+ * others narrower with smaller dots, and their start rings and end diamonds are open and larger, around
+ * the first path's markers rather than over them (in notebooks 6 and 7 Adam's black squares, ring and
+ * diamond covered AMSGrad's dots, start and end; over Rosenbrock's 1000 iterations its squares made one
+ * black band).
  */
 export const PATH_STYLES: readonly ResolvedPathStyle[] = [
-  { color: "#ffffff", marker: "circle", dotSize: 5, lineWidth: 2.5 },
-  { color: "#000000", dash: "6 3", marker: "square", dotSize: 3.5, lineWidth: 1.25 },
-  { color: "#ff00ff", dash: "2 2", marker: "circle", dotSize: 4, lineWidth: 1.5 },
-  { color: "#ffffff", dash: "8 3 2 3", marker: "square", dotSize: 4, lineWidth: 1.5 },
-  { color: "#000000", dash: "2 2", marker: "circle", dotSize: 4.5, lineWidth: 1.5 },
-  { color: "#ff00ff", marker: "square", dotSize: 4, lineWidth: 1.5 },
+  { color: "#ffffff", marker: "circle", dotSize: 5, lineWidth: 2.5, ends: "filled" },
+  { color: "#000000", dash: "6 3", marker: "none", dotSize: 0, lineWidth: 1.25, ends: "hollow" },
+  { color: "#ff00ff", dash: "2 2", marker: "circle", dotSize: 3, lineWidth: 1.5, ends: "hollow" },
+  { color: "#ffffff", dash: "8 3 2 3", marker: "square", dotSize: 3, lineWidth: 1.5, ends: "hollow" },
+  { color: "#000000", dash: "2 2", marker: "circle", dotSize: 3, lineWidth: 1.5, ends: "hollow" },
+  { color: "#ff00ff", marker: "square", dotSize: 3, lineWidth: 1.5, ends: "hollow" },
 ];
 
 /** How a series looks in a line chart (objective, coordinates, step sizes, any series). */
@@ -75,8 +86,8 @@ export interface OptimizerStyle {
  * One look per optimizer across the whole series, whatever order the runs are given in: a path or series
  * whose label names an optimizer ("AMSGrad", "Adam, β2 = 0.9", "gradient descent, α = 0.45"; the name
  * first, any case, then nothing or a non-letter) takes that optimizer's look. AMSGrad is the tutorial's
- * white line and dots over contours (blue on white charts), Adam black and dashed with squares, gradient
- * descent magenta and dotted. In a figure with two paths of one optimizer, the second takes the next free
+ * white line and dots over contours (blue on white charts), Adam a thin black dashed line with open ends,
+ * gradient descent magenta and dotted. In a figure with two paths of one optimizer, the second takes the next free
  * default look ({@link PATH_STYLES}).
  */
 export const OPTIMIZER_STYLES: Readonly<Record<"AMSGrad" | "Adam" | "gradient descent", OptimizerStyle>> = Object.freeze({

@@ -57,6 +57,9 @@ const SURFACE_OPTIONS = [
 
 type Vec3 = [number, number, number];
 
+/** The share of the box's side left free beyond the data at each end of each axis. */
+const BOX_MARGIN = 0.05;
+
 /** An orthographic camera: screen right, screen up and towards-the-viewer unit vectors. */
 function camera(azimuthDeg: number, elevationDeg: number) {
   const az = (azimuthDeg * Math.PI) / 180;
@@ -133,9 +136,13 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
   const xTicks = niceTicks(x1, x2, 5);
   const yTicks = niceTicks(y1, y2, 5);
   // Box coordinates: x and y in [−0.5, 0.5], height in [−0.375, 0.375] (matplotlib's 4 : 4 : 3 box).
-  const bx = (x: number) => (x - x1) / (x2 - x1) - 0.5;
-  const by = (y: number) => (y - y1) / (y2 - y1) - 0.5;
-  const bz = (v: number) => ((v * zs - zmin * zs) / zspan - 0.5) * 0.75;
+  // The data keep a margin of 5 % of the box on every side, as matplotlib's axes do (axes.xmargin), so
+  // that no tick stands on a corner of the box: there the height axis's lowest tick met the y axis's
+  // last, and its label read as the height axis's.
+  const inBox = (t: number) => t * (1 - 2 * BOX_MARGIN) + BOX_MARGIN - 0.5;
+  const bx = (x: number) => inBox((x - x1) / (x2 - x1));
+  const by = (y: number) => inBox((y - y1) / (y2 - y1));
+  const bz = (v: number) => inBox((v * zs - zmin * zs) / zspan) * 0.75;
   const cam = camera(azimuth, elevation);
 
   const document = renderDocument(options.document);
@@ -271,32 +278,40 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
       return [sx / r, sy / r];
     };
     const round1 = (v: number) => Math.round(v * 10) / 10;
-    // Tick labels already placed, as boxes: a later axis leaves out a label that would overlap one (the
-    // height axis's lowest tick meets the y axis's last at the box's corner).
-    const placed: { left: number; right: number; top: number; bottom: number }[] = [];
-    const axis = (points: Vec3[], values: number[], out: Vec3, label: string, middle: Vec3) => {
-      const [dx, dy] = outward(out);
-      const anchor = dx > 0.3 ? "start" : dx < -0.3 ? "end" : "middle";
+    // Tick labels already placed, as boxes. The height axis stands on a floor corner where another axis
+    // ends (its lowest tick met the y axis's last, and one of them was dropped): it takes the first of
+    // its outward directions and distances whose labels clear every label placed, and never drops one.
+    type Box = { left: number; right: number; top: number; bottom: number };
+    const placed: Box[] = [];
+    const clear = (box: Box) => !placed.some((b) => b.left < box.right + 1 && box.left < b.right + 1 && b.top < box.bottom + 1 && box.top < b.bottom + 1);
+    const axis = (points: Vec3[], values: number[], outs: readonly Vec3[], label: string, middle: Vec3, vertical: boolean) => {
       const format = tickFormat(values.length > 1 ? values[1] - values[0] : 1, Math.max(...values.map(Math.abs)));
-      points.forEach((p, k) => {
-        const [px, py] = project(p);
-        const text = format(values[k]);
-        const tx = round1(px + 9 * dx);
-        const ty = round1(py + 9 * dy + 3 * Math.max(0, dy));
-        const w = text.length * 6;
-        const left = anchor === "start" ? tx : anchor === "end" ? tx - w : tx - w / 2;
-        const box = { left, right: left + w, top: ty - 5, bottom: ty + 5 };
+      const texts = values.map(format);
+      const layout = (out: Vec3, gap: number) => {
+        const [dx, dy] = outward(out);
+        const anchor = dx > 0.3 ? "start" : dx < -0.3 ? "end" : "middle";
+        const ticks = points.map((p, k) => {
+          const [px, py] = project(p);
+          const tx = round1(px + gap * dx);
+          const ty = round1(py + gap * dy + 3 * Math.max(0, dy));
+          const w = texts[k].length * 6;
+          const left = anchor === "start" ? tx : anchor === "end" ? tx - w : tx - w / 2;
+          return { px, py, tx, ty, box: { left, right: left + w, top: ty - 5, bottom: ty + 5 } };
+        });
+        return { dx, dy, anchor, ticks };
+      };
+      const tries = outs.flatMap((out) => [9, 12, 15].map((gap) => layout(out, gap)));
+      const { dx, dy, anchor, ticks } = tries.find((t) => t.ticks.every((tick) => clear(tick.box))) ?? tries[0];
+      ticks.forEach(({ px, py, tx, ty, box }, k) => {
         axes.moveTo(px, py).lineTo(px + 4 * dx, py + 4 * dy);
-        if (placed.some((b) => b.left < box.right && box.left < b.right && b.top < box.bottom && box.top < b.bottom)) return;
         placed.push(box);
-        labels.appendChild(svgText(document, text, { x: tx, y: ty, dy: "0.32em", "text-anchor": anchor }));
+        labels.appendChild(svgText(document, texts[k], { x: tx, y: ty, dy: "0.32em", "text-anchor": anchor }));
       });
       const [mx, my] = project(middle);
       // Beyond the widest tick label (about 6 px a character at 10 px) along the outward direction.
-      const widest = Math.max(...values.map((v) => format(v).length));
+      const widest = Math.max(...texts.map((t) => t.length));
       const distance = 22 + widest * 6 * Math.abs(dx);
       // The height label stands vertical beside its ticks; the others sit below theirs.
-      const vertical = middle[2] === 0 && Math.abs(dy) < 0.6;
       axisLabels.appendChild(
         vertical
           ? svgText(document, label, { transform: `translate(${round1(mx + Math.sign(dx) * (20 + widest * 6))},${round1(my + 9 * dy)}) rotate(-90)`, dy: "0.32em" })
@@ -305,9 +320,11 @@ export function surfaceFigure(problem: TestProblem | Objective2D, options: Surfa
     };
     const sx = Math.sign(frontX);
     const sy = Math.sign(frontY);
-    axis(xTicks.map((t) => [bx(t), frontY, floorZ]), xTicks, [0, sy, 0], options.xLabel ?? "x", [0, frontY, floorZ]);
-    axis(yTicks.map((t) => [frontX, by(t), floorZ]), yTicks, [sx, 0, 0], options.yLabel ?? "y", [frontX, 0, floorZ]);
-    axis(zTicks.map((t) => [zx, zy, bz(t)]), zTicks, [Math.sign(zx), Math.sign(zy), 0], options.zLabel ?? "f(x, y)", [zx, zy, 0]);
+    axis(xTicks.map((t) => [bx(t), frontY, floorZ]), xTicks, [[0, sy, 0]], options.xLabel ?? "x", [0, frontY, floorZ], false);
+    axis(yTicks.map((t) => [frontX, by(t), floorZ]), yTicks, [[sx, 0, 0]], options.yLabel ?? "y", [frontX, 0, floorZ], false);
+    // The height axis: diagonally out from its corner, else along either wall.
+    const zOut: Vec3[] = [[Math.sign(zx), Math.sign(zy), 0], [0, Math.sign(zy), 0], [Math.sign(zx), 0, 0]];
+    axis(zTicks.map((t) => [zx, zy, bz(t)]), zTicks, zOut, options.zLabel ?? "f(x, y)", [zx, zy, 0], true);
     root.appendChild(svgElement(document, "path", { stroke: "#555", fill: "none", d: axes.toString() }));
     root.appendChild(labels);
     root.appendChild(axisLabels);

@@ -4,8 +4,7 @@
  * stretch of a decade unlabelled.
  */
 import { format as d3format } from "d3";
-
-const SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+import { powerOfTen } from "./powers.js";
 
 /** `1.5e308`, `−2e−7`: d3's exponent format with a true minus sign and no "+". */
 function exponent(value: number): string {
@@ -26,15 +25,6 @@ export function tickFormat(step: number, largest = 0): (v: number) => string {
   const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   const f = d3format(`.${Math.min(20, digits)}f`);
   return (v) => f(v).replace("-", "−");
-}
-
-/** 10⁻³ for 0.001; "" for values that are not powers of ten. */
-export function powerOfTen(value: number): string {
-  const power = Math.round(Math.log10(value));
-  if (Math.abs(value / 10 ** power - 1) > 1e-9) return "";
-  if (power === 0) return "1";
-  if (power === 1) return "10";
-  return "10" + (power < 0 ? "⁻" : "") + String(Math.abs(power)).replace(/\d/g, (d) => SUPERSCRIPT[+d]);
 }
 
 /** The mantissa of a positive number, 1 ≤ m < 10, rounded off float noise (0.5 → 5). */
@@ -81,4 +71,41 @@ export function logTickFormat(lo: number, hi: number): (v: number) => string {
     const m = mantissa(v);
     return m === 1 || m === 2 || m === 5 || v === first || v === last ? plain(v) : "";
   };
+}
+
+/** The values a log axis labels over fewer than three decades: 1, 2 and 5 × 10^k. */
+const LABELLED_MANTISSAS = [1, 2, 5];
+
+/**
+ * The domain of a log axis showing data from `lo` to `hi` (both > 0): widened to the labelled values
+ * around them, the 1s, 2s and 5s (0.011 … 0.9 → 0.01 … 1), or whole decades where the axis then spans
+ * three or more (and labels only powers of ten), so that a label stands at or below the lowest value and
+ * at or above the highest and none of the data lies beyond the last label. Never a single point.
+ *
+ * @example
+ * logAxisDomain(0.011, 0.9)  // [0.01, 1]
+ * logAxisDomain(3e-7, 0.4)   // [1e-7, 1]
+ */
+export function logAxisDomain(lo: number, hi: number): [number, number] {
+  const below = (v: number) => {
+    const k = Math.floor(Math.log10(v) + 1e-9);
+    const m = [...LABELLED_MANTISSAS].reverse().find((c) => Number((c * 10 ** k).toPrecision(12)) <= v * (1 + 1e-9)) ?? 1;
+    return Number((m * 10 ** k).toPrecision(12));
+  };
+  const above = (v: number) => {
+    const k = Math.floor(Math.log10(v) + 1e-9);
+    const m = LABELLED_MANTISSAS.find((c) => Number((c * 10 ** k).toPrecision(12)) >= v * (1 - 1e-9));
+    return m === undefined ? Number(`1e${k + 1}`) : Number((m * 10 ** k).toPrecision(12));
+  };
+  let a = below(lo);
+  let b = above(hi);
+  if (!(b > a)) b = above(a * (1 + 1e-6));
+  if (Math.log10(b / a) >= 3) {
+    // Parsed, not 10 ** k: Node 20's 10 ** -4 is 0.00009999999999999999 (Node 24's 0.0001), and the
+    // figures must be the same bytes on both.
+    a = Number(`1e${Math.floor(Math.log10(a) + 1e-9)}`);
+    b = Number(`1e${Math.ceil(Math.log10(b) - 1e-9)}`);
+  }
+  // Beyond the doubles (a value near 5e-324 or 1.8e308): the data's own ends.
+  return [Number.isFinite(a) && a > 0 ? Math.min(a, lo) : lo, Number.isFinite(b) ? Math.max(b, hi) : hi];
 }

@@ -65,7 +65,8 @@ function dashName(dash: string | undefined): string {
 
 /** How a search path looks, e.g. "white solid line with round dots". */
 export function pathLook(style: ResolvedPathStyle): string {
-  return `${colorName(style.color)} ${dashName(style.dash)} line with ${style.marker === "square" ? "square" : "round"} dots`;
+  const dots = style.marker === "none" ? "without dots" : `with ${style.marker === "square" ? "square" : "round"} dots`;
+  return `${colorName(style.color)} ${dashName(style.dash)} line ${dots}`;
 }
 
 /** How a chart series looks, e.g. "blue solid line". */
