@@ -332,7 +332,8 @@ export function ensureNode24() {
   return NODE24_BIN;
 }
 
-let kernelNodeNoted = false;
+/** kernelNode()'s answer, by the AMSGRAD_KERNEL_NODE it was computed for: it spawns node --version, once. */
+const kernelNodes = new Map();
 
 /**
  * The Node binary the tslab kernel runs on:
@@ -340,11 +341,16 @@ let kernelNodeNoted = false;
  *   Node running this script;
  * - otherwise this Node when it is 22.1 or newer (it has the compile cache);
  * - otherwise, on Linux x64, Node 24 from the npm registry (ensureNode24): on Node 20 a fresh kernel shows the
- *   first figure 1.2× later than Python's, on Node 24 0.86× (bench/kernel-start.py, README), and Node 20 is past
+ *   first figure 1.4× later than Python's, on Node 24 0.97× (bench/kernel-start.py, README), and Node 20 is past
  *   its end of life; elsewhere this Node, with a note.
  */
 export function kernelNode() {
-  const chosen = process.env[KERNEL_NODE_VARIABLE];
+  const chosen = process.env[KERNEL_NODE_VARIABLE] ?? "";
+  if (!kernelNodes.has(chosen)) kernelNodes.set(chosen, chooseKernelNode(chosen));
+  return kernelNodes.get(chosen);
+}
+
+function chooseKernelNode(chosen) {
   if (chosen === "this") return process.execPath;
   if (chosen) {
     const version = versionOf(chosen);
@@ -357,16 +363,12 @@ export function kernelNode() {
     return chosen;
   }
   if (hasCompileCache()) return process.execPath;
-  const note = (message) => {
-    if (!kernelNodeNoted) log(message);
-    kernelNodeNoted = true;
-  };
   if (process.platform === "linux" && process.arch === "x64") {
     const binary = ensureNode24();
-    note(`the kernel runs on Node ${NODE24_VERSION} (this Node ${process.versions.node} has no compile cache: fresh kernels start slower); ${KERNEL_NODE_VARIABLE}=this keeps it on this Node`);
+    log(`the kernel runs on Node ${NODE24_VERSION} (this Node ${process.versions.node} has no compile cache: fresh kernels start slower); ${KERNEL_NODE_VARIABLE}=this keeps it on this Node`);
     return binary;
   }
-  note(`the kernel runs on this Node ${process.versions.node}; Node 22.1 or newer starts it faster (compile cache)`);
+  log(`the kernel runs on this Node ${process.versions.node}; Node 22.1 or newer starts it faster (compile cache)`);
   return process.execPath;
 }
 
