@@ -121,7 +121,11 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
       assert.equal(student.rate_limited, false, `${student.name}: no output was rate-limited by the server`);
       // Another student's server, with this student's cookies: refused.
       assert.ok(student.probes && student.probes.length === 2, "probed two other students");
-      for (const probe of student.probes) assert.equal(probe.status, 403, `${student.name} -> ${probe.other}'s server`);
+      // (The probes wait until every student is past Run All, so the server probed is running and answers itself.)
+      for (const probe of student.probes) {
+        assert.equal(probe.status, 403, `${student.name} -> ${probe.other}'s server (answered at ${probe.at})`);
+        assert.ok(probe.at.startsWith(`/user/${probe.other}/`), `the refusal came from ${probe.other}'s own server, not the hub: ${probe.at}`);
+      }
       // Kernels: the lesson's is the first; one more tab works, the next is refused with what to do.
       const [second, third] = student.extra_kernels ?? [];
       assert.equal(second?.status, 201, `${student.name}'s kernel number ${KERNELS_PER_STUDENT} starts`);

@@ -299,10 +299,31 @@ class Kernel:
                                              "stop_on_error": True})
 
 
-async def run_student(student, args, everyone):
+class Barrier:
+    """Every student past Run All (or failed): probes of other servers wait for it, so that the server probed
+    is running and answers itself (403); before its spawn the hub answers for it with 404, which says nothing
+    about the student's server refusing a stranger."""
+
+    def __init__(self, count):
+        self.waiting = count
+        self.everyone_past = asyncio.Event()
+        if count <= 0:
+            self.everyone_past.set()
+
+    def arrive(self):
+        self.waiting -= 1
+        if self.waiting <= 0:
+            self.everyone_past.set()
+
+    async def wait(self, timeout):
+        await asyncio.wait_for(self.everyone_past.wait(), timeout)
+
+
+async def run_student(student, args, everyone, barrier):
     result = {"name": student.name, "ok": False, "error": None, "times": student.times, "cells": []}
     student.started = time.monotonic()
     kernel = None
+    arrived = False
     try:
         await student.login()
         notebook, session = await student.open_notebook(args.notebook)
@@ -332,7 +353,10 @@ async def run_student(student, args, everyone):
             reply = kernel.replies.get(msg_id)
             result["cells"].append({"index": index, "status": reply[1].get("status") if reply else "no reply",
                                     "outputs": kernel.outputs.get(msg_id, [])})
+        barrier.arrive()
+        arrived = True
         if args.probe_others:
+            await barrier.wait(args.timeout)
             others = [n for n in everyone if n != student.name]
             result["probes"] = [await student.probe(o, args.notebook) for o in others[:2]]
         if args.extra_kernels:
@@ -345,6 +369,8 @@ async def run_student(student, args, everyone):
     except Exception as error:  # noqa: BLE001 (reported per student)
         result["error"] = f"{type(error).__name__}: {error}"
     finally:
+        if not arrived:
+            barrier.arrive()
         if kernel and kernel.socket:
             kernel.closing = True
             kernel.socket.close()
@@ -377,10 +403,11 @@ async def main_async(args):
     AsyncHTTPClient.configure(None, max_clients=max(10, 4 * len(args.students)))
     students = [Student(args.hub, n, args.password, args.timeout) for n in args.students]
     tasks = []
+    barrier = Barrier(len(students))
     for number, student in enumerate(students):
         if number and args.stagger_ms:
             await asyncio.sleep(args.stagger_ms / 1000)
-        tasks.append(asyncio.ensure_future(run_student(student, args, args.students)))
+        tasks.append(asyncio.ensure_future(run_student(student, args, args.students, barrier)))
     return await asyncio.gather(*tasks)
 
 
