@@ -77,9 +77,12 @@ export interface RunResult {
   best: number[];
   /** Its objective value (the tutorial's `score`). */
   score: number;
-  /** `solutions[t]` is the point after iteration t, t = 0 … nIter − 1. */
+  /**
+   * `solutions[i]` is the point the tutorial prints as `>i`, i = 0 … nIter − 1: the point after update i + 1
+   * (x_{i+1} in notebook 0's notation, where updates count from t = 1).
+   */
   solutions: number[][];
-  /** `scores[t]` = objective(...solutions[t]). */
+  /** `scores[i]` = objective(...solutions[i]). */
   scores: number[];
   /** The point the run started from. */
   start: number[];
