@@ -373,10 +373,11 @@ function chooseKernelNode(chosen) {
 }
 
 /** A line that only the patched tslab has (patches/tslab+*.patch, applied by patch-package at install). */
-const TSLAB_PATCH_MARK = { file: join(ROOT, "node_modules", "tslab", "dist", "jupyter.js"), text: "// iopub first:" };
+const TSLAB_PATCH_MARK = { file: join(ROOT, "node_modules", "tslab", "dist", "main.js"), text: "// Bind the kernel's sockets first" };
 
 /**
- * tslab as this project runs it: patched (every message sent, in order; TSLAB_TYPES). `npm ci`/`npm install`
+ * tslab as this project runs it: patched (every message sent, in order; TSLAB_TYPES; sockets bound before
+ * TypeScript loads, an exit on a port already taken; the ipc transport). `npm ci`/`npm install`
  * apply the patch (postinstall); a node_modules installed before the patch existed gets it here.
  */
 export function ensureTslabPatched() {
@@ -387,7 +388,12 @@ export function ensureTslabPatched() {
     throw new SetupError("tslab in node_modules is not patched and patch-package is missing. Run `npm install` and try again.");
   }
   log("tslab in node_modules is not patched yet: applying patches/ (patch-package)");
-  run(process.execPath, [bin, "--error-on-fail"]);
+  try {
+    run(process.execPath, [bin, "--error-on-fail"]);
+  } catch (error) {
+    // Most often an older version of the patch is applied: the new one only goes onto a fresh copy.
+    throw new SetupError(`${error.message}: tslab in node_modules has an older patch or local edits. Run \`npm ci\` and try again.`);
+  }
   if (!patched()) throw new SetupError("patch-package ran but tslab is still not patched. Run `npm ci` and try again.");
 }
 

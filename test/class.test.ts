@@ -20,9 +20,9 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { jupyterHubInstalled, NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
 import {
@@ -62,6 +62,29 @@ function trustedFor(home: string, notebook: string): boolean {
   );
   assert.equal(check.status, 0, check.stderr);
   return check.stdout.trim() === "True";
+}
+
+/** The TCP ports process `pid` listens on: its sockets' inodes looked up in /proc/net/tcp{,6} (state 0A). */
+function listeningTcpPorts(pid: number): number[] {
+  const inodes = new Set<string>();
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode) inodes.add(inode);
+    } catch {
+      // closed while reading
+    }
+  }
+  const ports: number[] = [];
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    for (const line of readFileSync(table, "utf8").split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      if (fields.length < 10 || fields[3] !== "0A" || !inodes.has(fields[9]!)) continue;
+      ports.push(parseInt(fields[1]!.split(":")[1]!, 16));
+    }
+  }
+  return ports;
 }
 
 describe("class: npm run class, a real JupyterHub with students", { skip: !jupyterHubInstalled() && "Debian's jupyterhub is missing (npm test installs it)" }, () => {
@@ -160,6 +183,30 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
     assert.equal(servers.length, STUDENTS.length, `one server per student:\n${tree.map((p) => p.command).join("\n")}`);
     assert.equal(kernels.length, STUDENTS.length * KERNELS_PER_STUDENT, "two kernels per student");
     for (const p of [...servers, ...kernels]) assert.equal(dataLimit(p.pid), DATA_LIMIT_BYTES, `${p.kind} ${p.pid}: ${p.command}`);
+  });
+
+  test("kernels talk to their servers over unix sockets in a private folder: no TCP port to clash or connect to", () => {
+    // Over TCP, two students' servers picking ports on their own clashed in bench/class.ts (20 and 10
+    // students at once): one kernel could not bind and its student never got an answer.
+    assert.ok(hub, "the hub is running");
+    const kernels = processTree(hub.child.pid!).filter((p) => p.kind === "kernel");
+    assert.equal(kernels.length, STUDENTS.length * KERNELS_PER_STUDENT);
+    for (const kernel of kernels) {
+      const file = /--config-path (\S+)/.exec(kernel.command)?.[1];
+      assert.ok(file, kernel.command);
+      const info = JSON.parse(readFileSync(file, "utf8")) as { transport: string; ip: string };
+      assert.equal(info.transport, "ipc", file);
+      const folder = dirname(file);
+      assert.match(basename(folder), /^amsgrad-kernels-/, "the server's own folder for kernels");
+      assert.equal(statSync(folder).mode & 0o777, 0o700, `${folder} is private to the account`);
+      for (const n of [1, 2, 3, 4, 5]) {
+        const socket = `${info.ip}-${n}`;
+        assert.ok(statSync(socket).isSocket(), `${socket} is the kernel's bound unix socket`);
+        assert.ok(Buffer.byteLength(socket) <= 107, `${socket} fits a unix socket's path`);
+      }
+      // Nothing of the kernel listens on TCP: no socket of its process appears in /proc/net/tcp as LISTEN.
+      assert.deepEqual(listeningTcpPorts(kernel.pid), [], `kernel ${kernel.pid} listens on no TCP port`);
+    }
   });
 
   let edited = "";

@@ -7,6 +7,10 @@ from measurements on the project's machine kind (2 cores, 24 GiB); README.md, "A
 machine", has the benchmark they come from.
 """
 
+import atexit
+import os
+import tempfile
+
 from tornado import web
 
 # A tslab kernel holds 185-190 MB when it starts and 225-255 MB after running any one lesson
@@ -39,11 +43,39 @@ TOO_MANY_KERNELS = (
 )
 
 
+# Kernels talk to the student's server over unix sockets (jupyter_client's ipc transport), not TCP ports.
+# Over TCP each student's server picks "free" ports for its kernels on its own, and on a machine shared
+# by a class two servers can pick the same port before either kernel binds it: measured with 20 and with
+# 10 students logging in at once (bench/class.ts), one kernel each time failed to bind ("Address already
+# in use") and its student never got an answer. Unix sockets are named after each kernel's own connection
+# file: nothing to clash, and no port on 127.0.0.1 that other accounts of the machine can connect to.
+KERNEL_TRANSPORT = "ipc"
+
+
+def private_connection_dir():
+    """A new folder only this account can enter, for the kernels' connection files and sockets.
+
+    A socket's path must fit in 107 bytes; in the runtime folder under a home
+    (~/.local/share/jupyter/runtime/kernel-<36-character id>-ipc-5) a long home path would not.
+    mkdtemp makes the folder with mode 0700 under a name nobody can take first. Removed at exit when
+    empty (jupyter_client removes each kernel's files at its shutdown).
+    """
+    folder = tempfile.mkdtemp(prefix="amsgrad-kernels-")
+    atexit.register(lambda: os.path.isdir(folder) and not os.listdir(folder) and os.rmdir(folder))
+    return folder
+
+
 def kernels_per_student(base, limit=KERNELS_PER_STUDENT):
     """`base` (the server's kernel manager class) refusing to start more than `limit` kernels."""
 
     class KernelsPerStudent(base):
-        """Starts a new kernel only while fewer than the limit are running (restarts always work)."""
+        """Starts a new kernel only while fewer than the limit are running (restarts always work); keeps
+        its kernels' connection files and sockets in a private folder of its own."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            if KERNEL_TRANSPORT == "ipc":
+                self.connection_dir = private_connection_dir()
 
         async def start_kernel(self, *args, **kwargs):
             kernel_id = kwargs.get("kernel_id", args[0] if args else None)
@@ -63,6 +95,7 @@ HIDDEN = ["node_modules", "__pycache__", "*.pyc", ".ipynb_checkpoints"]
 def configure(c, app, kernel_manager_base):
     """Writes the limits into config `c` of the server application class named `app`."""
     c.MultiKernelManager.default_kernel_name = "tslab"
+    c.KernelManager.transport = KERNEL_TRANSPORT
     c.ContentsManager.hide_globs = HIDDEN
     c.MappingKernelManager.cull_idle_timeout = KERNEL_IDLE_SECONDS
     c.MappingKernelManager.cull_interval = KERNEL_CULL_INTERVAL_SECONDS
