@@ -182,6 +182,9 @@ export const contentChecks: Record<string, ContentCheck> = {
     assert.match(cellText(nb, "contourFigure(objective"), /^Contour plot with a zoomed panel/, "the path magnified beside the tutorial's figure");
     assert.equal(svgCount(nb, "objectiveCurve(run"), 2, "linear and log objective curves");
     assert.equal(svgCount(nb, "coordinateCurves(run)"), 1);
+    // The zoomed side-by-side panels: the legend in a strip below them, since in the zoomed panel any
+    // corner box covered the start ring and the first steps (fresh-reader audit 2).
+    assert.match(cellSvg(nb, "biasCorrection: true")[0]!, /aria-label="legend below"/);
     assert.equal(svgCount(nb, "effectiveStepSizeCurve(run)"), 1);
     assert.equal(svgCount(nb, "const sqrtV = "), 3, "g, m, √v, √v̂ for x and for y, and the steps");
     assert.equal(svgCount(nb, "biasCorrection: true"), 2, "bias correction side by side, and its steps");
@@ -1117,7 +1120,7 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "The explorer below opens its step-by-step panel at the first update after which neither $\\hat v$ grows again: the cell takes the later of the two last growths printed above, adds one, and passes that $t$ as `scrub`",
+      says: "The explorer below opens its step-by-step panel at the first update in which neither $\\hat v$ grows, nor grows later: the cell takes the later of the two last growths printed above, adds one, and passes that $t$ as `scrub`",
       kind: "printed",
       check: (nb) => {
         assert.match(cellStdout(nb, "scrub: phase2From"), /^neither v̂ grows after t = 22; at t = 23 s = 0\.1057 \(x\), 0\.0283 \(y\)\n/);
@@ -1154,7 +1157,7 @@ export const claims: Record<string, Claim[]> = {
       },
     },
     {
-      says: "With the tutorial's settings the corrected run takes steps of about $\\alpha$ in the first iterations, where the tutorial's version takes steps more than three times as long, and it ends higher",
+      says: "With the tutorial's settings the corrected run takes steps of about $\\alpha$ in the first iterations, where the tutorial's version takes steps that grow to more than three times as long by $t = 5$ (both rows are printed), and it ends higher",
       kind: "defaults",
       check: (nb) => {
         const out = cellStdout(nb, "biasCorrection: true");
