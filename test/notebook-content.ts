@@ -1049,7 +1049,7 @@ export const claims: Record<string, Claim[]> = {
       check: (nb) => assert.match(cellStdout(nb, "const steps = run.solutions.map"), /\|x\| is below 1% of its start from t = 20, when y = 0\.137/),
     },
     {
-      says: "The horizontal axis of this chart, and of the coordinate and step-size charts after it, counts iterations as the tutorial's progress lines do: the point at 0 is the line `>0`, the point after the first update ($x_1$ in the [notation](00-notation.ipynb)), and the last is `>99`. The charts of the section on the step size count $t$ from 1, as the formulas do.",
+      says: "The horizontal axis of this chart, and of the coordinate chart and the effective-step-size chart after it, counts iterations as the tutorial's progress lines do: the point at 0 is the line `>0`, the point after the first update ($x_1$ in the [notation](00-notation.ipynb)), and the last is `>99`. The charts of the section \"The step size, explained\" count $t$ from 1, as the formulas do.",
       kind: "printed",
       check: (nb) => {
         for (const ref of ["objectiveCurve(run", "coordinateCurves(run)", "effectiveStepSizeCurve(run)"]) {
