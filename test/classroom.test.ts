@@ -16,7 +16,7 @@
 //    its figures are vectors (no raster images), and no cell or figure is cut by a page break.
 
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   existsSync,
@@ -33,8 +33,9 @@ import { inflateSync } from "node:zlib";
 import { after, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
 import { amsgrad, contourFigure, derivative, framePixel, objective } from "../lib/src/index.ts";
-import { jupyterEnv, NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
+import { jupyterEnv, NOTEBOOKS_DIR, ROOT } from "../scripts/setup.mjs";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { runPython } from "./support/python.ts";
 import { freePort, startNotebookServer, type NotebookServer } from "./support/jupyter-server.ts";
 import {
   codeCellStates,
@@ -360,29 +361,18 @@ interface OrderReport {
   runs: { label: string; index: number; status: string; stderr: string; error: string; ok: boolean }[];
 }
 
-function runPlan(path: string, plan: PlanStep[]): Promise<{ report: OrderReport | null; log: string; code: number }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(PYTHON, [ORDER_RUNNER, path, "--plan", "-", "--report", "-"], {
-      cwd: ROOT,
-      env: jupyterEnv(),
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let log = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (log += c));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      let report: OrderReport | null = null;
-      try {
-        report = JSON.parse(stdout) as OrderReport;
-      } catch {
-        // the log says why
-      }
-      resolvePromise({ report, log, code: code ?? 1 });
-    });
-    child.stdin.end(JSON.stringify({ steps: plan }));
+async function runPlan(path: string, plan: PlanStep[]): Promise<{ report: OrderReport | null; log: string; code: number }> {
+  const { code, stdout, stderr: log } = await runPython([ORDER_RUNNER, path, "--plan", "-", "--report", "-"], {
+    env: jupyterEnv(),
+    input: JSON.stringify({ steps: plan }),
   });
+  let report: OrderReport | null = null;
+  try {
+    report = JSON.parse(stdout) as OrderReport;
+  } catch {
+    // the log says why
+  }
+  return { report, log, code };
 }
 
 describe("classroom: restarts and re-runs in any order never leave a notebook erroring", () => {

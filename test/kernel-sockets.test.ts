@@ -9,36 +9,19 @@
 //     unpatched, tslab binds "ipc://PATH:N", where jupyter_client connects to "ipc://PATH-N", and never
 //     answers; patched, it answers and runs a cell, and its sockets go away at shutdown.
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, test } from "node:test";
-import { jupyterEnv, missingJupyterModules, PYTHON, ROOT, writeKernelSpec } from "../scripts/setup.mjs";
+import { jupyterEnv, missingJupyterModules, ROOT, writeKernelSpec } from "../scripts/setup.mjs";
+import { runPython } from "./support/python.ts";
 
 const DRIVER = join(ROOT, "test", "support", "kernel-sockets.py");
 
-function runCase(name: "taken" | "ipc", timeoutSeconds: number): Promise<Record<string, unknown>> {
+async function runCase(name: "taken" | "ipc", timeoutSeconds: number): Promise<Record<string, unknown>> {
   assert.deepEqual(missingJupyterModules(), [], "Jupyter is installed (npm test installs it)");
   writeKernelSpec();
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(PYTHON, [DRIVER, "--case", name, "--timeout", String(timeoutSeconds)], {
-      cwd: ROOT,
-      env: jupyterEnv(),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      try {
-        assert.equal(code, 0, stderr);
-        resolvePromise(JSON.parse(stdout.trim().split("\n").at(-1)!) as Record<string, unknown>);
-      } catch (error) {
-        reject(error);
-      }
-    });
-  });
+  const { code, stdout, stderr } = await runPython([DRIVER, "--case", name, "--timeout", String(timeoutSeconds)], { env: jupyterEnv() });
+  assert.equal(code, 0, stderr);
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as Record<string, unknown>;
 }
 
 describe("the tslab kernel's sockets", () => {

@@ -718,6 +718,19 @@ export const claims: Record<string, Claim[]> = {
 
   "03-two-dimensional-test-problem.ipynb": [
     {
+      says: "`surfaceFigure` draws a mesh of 20 × 20 cells (21 × 21 points; the tutorial's 20 × 20 points make 19 × 19 cells)",
+      kind: "derived",
+      check: (nb) => {
+        // The drawn faces of the notebook's own surface: one closed, filled path per cell.
+        const faces = [...cellSvg(nb, "surfaceFigure(")[0]!.matchAll(/<path d="M[^"]*z" fill="#[0-9a-f]{6}"/g)].length;
+        assert.equal(faces, 20 * 20);
+        // numpy's arange(-1, 1, 0.1): 20 values per axis, so (20 − 1)² cells between them.
+        const arange = Array.from({ length: Math.ceil((1 - -1) / 0.1) }, (_, k) => -1 + 0.1 * k);
+        assert.equal(arange.length, 20);
+        assert.equal((arange.length - 1) ** 2, 19 * 19);
+      },
+    },
+    {
       says: "The corners of the square are its highest points, $f = 2$, only because they are the farthest from the centre.",
       kind: "derived",
       check: () => {

@@ -3,12 +3,13 @@
 // test/support/hub-students.py, the processes the hub started found through /proc, and students'
 // outputs compared with a solo nbclient run cell by cell.
 
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PYTHON, ROOT } from "../../scripts/setup.mjs";
+import { ROOT } from "../../scripts/setup.mjs";
 import { freePort, startScript, type StartedScript } from "./jupyter-server.ts";
 import { text, type Output } from "./notebooks.ts";
+import { runPython } from "./python.ts";
 
 export const HUB_STUDENTS = join(ROOT, "test", "support", "hub-students.py");
 export const CLASS_SCRIPT = join(ROOT, "scripts", "class.mjs");
@@ -146,7 +147,7 @@ export interface StudentsOptions {
 }
 
 /** Runs hub-students.py: every student logs in at once and runs `notebook` through the hub's proxy. */
-export function runStudents(options: StudentsOptions): Promise<{ students: StudentRun[]; stderr: string; code: number }> {
+export async function runStudents(options: StudentsOptions): Promise<{ students: StudentRun[]; stderr: string; code: number }> {
   const args = [
     HUB_STUDENTS,
     "--hub", options.hub.url,
@@ -160,22 +161,12 @@ export function runStudents(options: StudentsOptions): Promise<{ students: Stude
   if (options.errorTrials) args.push("--error-trials", String(options.errorTrials));
   if (options.errorTrialsFirst) args.push("--error-trials-first");
   if (options.errorDelaysMs) args.push("--error-delays", options.errorDelaysMs.join(","));
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(PYTHON, args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    if (child.pid !== undefined) options.onSpawn?.(child.pid);
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      try {
-        resolvePromise({ ...(JSON.parse(stdout) as { students: StudentRun[] }), stderr, code: code ?? 1 });
-      } catch {
-        reject(new Error(`hub-students.py (exit ${code}) printed no report:\n${stdout}\n${stderr}`));
-      }
-    });
-  });
+  const { code, stdout, stderr } = await runPython(args, { onSpawn: options.onSpawn });
+  try {
+    return { ...(JSON.parse(stdout) as { students: StudentRun[] }), stderr, code };
+  } catch {
+    throw new Error(`hub-students.py (exit ${code}) printed no report:\n${stdout}\n${stderr}`);
+  }
 }
 
 /** An output reduced to what a student sees: its type, stream name and text, or each MIME type's data. */

@@ -74,8 +74,7 @@ def kernels_per_student(base, limit=KERNELS_PER_STUDENT):
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
-            if KERNEL_TRANSPORT == "ipc":
-                self.connection_dir = private_connection_dir()
+            self.connection_dir = private_connection_dir()
 
         async def start_kernel(self, *args, **kwargs):
             kernel_id = kwargs.get("kernel_id", args[0] if args else None)
