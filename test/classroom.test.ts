@@ -35,7 +35,7 @@ import { pathToFileURL } from "node:url";
 import { amsgrad, contourFigure, derivative, framePixel, objective } from "../lib/src/index.ts";
 import { jupyterEnv, NOTEBOOKS_DIR, ROOT } from "../scripts/setup.mjs";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
-import { runPython } from "./support/python.ts";
+import { runPython } from "./support/run-command.ts";
 import { freePort, startNotebookServer, type NotebookServer } from "./support/jupyter-server.ts";
 import {
   codeCellStates,

@@ -12,7 +12,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { jupyterEnv, missingJupyterModules, ROOT, writeKernelSpec } from "../scripts/setup.mjs";
-import { runPython } from "./support/python.ts";
+import { runPython } from "./support/run-command.ts";
 
 const DRIVER = join(ROOT, "test", "support", "kernel-sockets.py");
 

@@ -22,7 +22,6 @@
 // Executions run two at a time (2 cores) and start as soon as this file loads; tests await them.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -31,6 +30,7 @@ import { pathToFileURL } from "node:url";
 import { amsgrad, derivative, objective } from "amsgrad";
 import { claims, contentChecks, HYPERPARAMETERS_MARK, typicalEdits, type Claim } from "./notebook-content.ts";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { runCommand } from "./support/run-command.ts";
 import {
   cellSource,
   cellStdout,
@@ -61,17 +61,6 @@ const VOLATILE_TAG = "volatile-output";
 
 const run = createPool();
 
-function runCommand(command: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env: jupyterEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolvePromise({ code: code ?? 1, stdout, stderr }));
-  });
-}
 
 // --- Schedule every execution now (fixtures first: their tests come first). ---------------------------
 
@@ -84,10 +73,10 @@ const fixtureRuns = {
   failingStrict: run(() => executeNotebook(FAILING).then((nb) => nb as unknown, (error: unknown) => error)),
   failingAll: run(() => executeNotebook(FAILING, { allowErrors: true })),
   build: run(() =>
-    runCommand(process.execPath, ["scripts/build.mjs", "--jobs", "1", "--out", join(buildDir, "ok"), PASSING]),
+    runCommand(process.execPath, ["scripts/build.mjs", "--jobs", "1", "--out", join(buildDir, "ok"), PASSING], { env: jupyterEnv() }),
   ),
   buildFailing: run(() =>
-    runCommand(process.execPath, ["scripts/build.mjs", "--jobs", "1", "--out", join(buildDir, "bad"), FAILING]),
+    runCommand(process.execPath, ["scripts/build.mjs", "--jobs", "1", "--out", join(buildDir, "bad"), FAILING], { env: jupyterEnv() }),
   ),
 };
 

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ROOT } from "../../scripts/setup.mjs";
 import { freePort, startScript, type StartedScript } from "./jupyter-server.ts";
 import { text, type Output } from "./notebooks.ts";
-import { runPython } from "./python.ts";
+import { runPython } from "./run-command.ts";
 
 export const HUB_STUDENTS = join(ROOT, "test", "support", "hub-students.py");
 export const CLASS_SCRIPT = join(ROOT, "scripts", "class.mjs");
