@@ -1,7 +1,8 @@
 /**
  * A light core: importing the library and running AMSGrad (a notebook's first cells) loads no figure
  * machinery (Observable Plot, d3, linkedom); figures load on first use. Checked in a fresh Node process
- * on the built library (what the kernel loads), recording every ES module it loads.
+ * on the built library (what the kernel loads), recording every ES module it imports and every
+ * CommonJS module it requires (the lazy figure bundle, which inlines all three, is one of those).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const HEAVY = /node_modules\/(@observablehq\/plot|d3(-[a-z-]+)?|linkedom)\//;
+const HEAVY = /node_modules\/(@observablehq\/plot|d3(-[a-z-]+)?|linkedom)\/|\/lib\/dist\/lazy\/figures\.cjs$/;
 
 /** Runs an ES module script in a fresh process and returns the URLs of the ES modules it loaded. */
 function loadsOf(script: string): { loaded: string[]; stdout: string } {
@@ -31,6 +32,14 @@ test("importing amsgrad and running the tutorial loads no Plot, d3 or linkedom",
   assert.equal(stdout.trim(), "f([-6.78222208e-12  1.27905115e-03]) = 0.000002");
   assert.ok(loaded.some((url) => url.endsWith("/lib/dist/run.js")), "the recorder sees the library's modules");
   assert.deepEqual(loaded.filter((url) => HEAVY.test(url)), []);
+});
+
+test("the first figure from the main entry loads the bundle (the recorder sees require() too)", () => {
+  const { loaded } = loadsOf(`
+    import { contourFigure, bowl } from "amsgrad";
+    contourFigure(bowl);
+  `);
+  assert.ok(loaded.some((url) => url.endsWith("/lib/dist/lazy/figures.cjs")), "the lazy bundle");
 });
 
 test("amsgrad/figures, the eager entry, does load them (the recorder sees what it must)", () => {
