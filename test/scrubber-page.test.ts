@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { amsgrad, adam, bowl, formatNumpyArray, traceRun, type TracedRun } from "../lib/src/index.ts";
 import { explorer } from "../lib/src/explorer/index.ts";
 import type {} from "../lib/src/explorer/page.ts"; // window.__amsgradExplorer
+import { pixelX, pixelY, type Frame } from "../lib/src/figures/figure.ts";
 import { chromiumAvailable, launchBrowser, offlineOnly } from "./support/browser.ts";
 
 const SHOTS = process.env.SCRUBBER_SHOTS ?? "/tmp/scrubber-shots";
@@ -36,13 +37,53 @@ function expectedRows(run: TracedRun, t: number, alpha: number): Record<string, 
   };
 }
 
+/** The first segment of an arrow's path data ("Mx0 y0Lx1 y1…"), in px. */
+function shaft(d: string): [number, number, number, number] {
+  const m = /^M(-?[\d.]+) (-?[\d.]+)L(-?[\d.]+) (-?[\d.]+)/.exec(d);
+  assert.ok(m, `an arrow's path: ${d}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])];
+}
+
+/**
+ * The arrows at iteration t (0-based) must start at the point before the update, the step must end at
+ * the point after it (both from traceRun, placed by the frame's linear scales), and −g and −m must point
+ * the way traceRun's gradient and momentum (negated) point in px, 40 px long.
+ */
+function checkArrows(arrows: Record<"step" | "gradient" | "momentum", string>, run: TracedRun, t: number, frame: Frame, who: string): void {
+  const point = (k: number) => (k === 0 ? START : run.solutions[k - 1]!);
+  const px = (p: readonly number[]): [number, number] => [pixelX(frame, p[0]!), pixelY(frame, p[1]!)];
+  const [bx, by] = px(point(t));
+  const [ax, ay] = px(point(t + 1));
+  const near = (got: number, want: number, what: string) => assert.ok(Math.abs(got - want) <= 0.006, `${who} t = ${t + 1}: ${what} ${got}, expected ${want}`);
+  const step = shaft(arrows.step);
+  near(step[0], bx, "step starts at x");
+  near(step[1], by, "step starts at y");
+  near(step[2], ax, "step ends at x");
+  near(step[3], ay, "step ends at y");
+  for (const [name, vector] of [["gradient", run.gradients[t]!], ["momentum", run.m[t]!]] as const) {
+    const [x0, y0, x1, y1] = shaft(arrows[name]);
+    near(x0, bx, `−${name[0]} starts at x`);
+    near(y0, by, `−${name[0]} starts at y`);
+    // The direction of −vector in px: the scales' slopes (y grows downwards).
+    const want = [-vector[0]! * (pixelX(frame, 1) - pixelX(frame, 0)), -vector[1]! * (pixelY(frame, 1) - pixelY(frame, 0))];
+    const got = [x1 - x0, y1 - y0];
+    const cos = (want[0]! * got[0]! + want[1]! * got[1]!) / (Math.hypot(want[0]!, want[1]!) * Math.hypot(got[0]!, got[1]!));
+    assert.ok(cos > 0.9999, `${who} t = ${t + 1}: −${name[0]} points along −${name[0]} (cos ${cos})`);
+    assert.ok(Math.abs(Math.hypot(got[0]!, got[1]!) - 40) < 0.02, `${who}: −${name[0]} is 40 px long`);
+  }
+}
+
 interface PanelState {
   t: number;
   label: string;
   amsgrad: Record<string, [string, string]>;
   adam: Record<string, [string, string]> | null;
   marks: string[];
-  step: string;
+  /** The charts' x labels: where "0" and "N iterations" stand. */
+  axisEnds: [string, string][];
+  arrows: Record<"amsgrad" | "adam", Record<"step" | "gradient" | "momentum", string>>;
+  adamArrowsShown: boolean;
+  frame: Frame;
 }
 
 async function panel(page: Page): Promise<PanelState> {
@@ -62,7 +103,20 @@ async function panel(page: Page): Promise<PanelState> {
       amsgrad: rows(".ax-scrub-amsgrad")!,
       adam: rows(".ax-scrub-adam"),
       marks: Array.from(root.querySelectorAll(".ax-scrub-mark"), (m) => m.getAttribute("x1") ?? ""),
-      step: root.querySelector(".ax-scrub-step")!.getAttribute("d") ?? "",
+      axisEnds: Array.from(root.querySelectorAll(".ax-chart"), (chart) => {
+        const texts = Array.from(chart.querySelectorAll("text"));
+        const x = (label: RegExp) => texts.find((tx) => label.test(tx.textContent ?? ""))?.getAttribute("x") ?? "";
+        return [x(/^0$/), x(/ iterations$/)] as [string, string];
+      }),
+      arrows: Object.fromEntries(
+        (["amsgrad", "adam"] as const).map((kind) => {
+          const prefix = kind === "amsgrad" ? "ax-scrub" : "ax-scrub-adam";
+          const d = (name: string) => root.querySelector(`.${prefix}-${name}`)!.getAttribute("d") ?? "";
+          return [kind, { step: d("step"), gradient: d("gradient"), momentum: d("momentum") }];
+        }),
+      ) as PanelState["arrows"],
+      adamArrowsShown: root.querySelector(".ax-scrub-adam-arrows")!.getAttribute("visibility") === "visible",
+      frame: instance.frame(),
     };
   });
 }
@@ -102,7 +156,43 @@ describe("the step-by-step panel in Chromium", { skip: !chromiumAvailable() && "
     await page.screenshot({ path: join(SHOTS, "scrubber-t5.png"), fullPage: true });
   });
 
+  test("the contour shows the update at t: the step taken, −g and −m, for AMSGrad and (dashed) Adam", async () => {
+    for (const t of [0, 4, 30, 99]) {
+      await page.evaluate((t) => Object.values(window.__amsgradExplorer!.instances)[0]!.scrubber()!.show(t), t);
+      const st = await panel(page);
+      assert.ok(st.adamArrowsShown, "Adam's arrows are shown with the overlay");
+      checkArrows(st.arrows.amsgrad, traced, t, st.frame, "AMSGrad");
+      checkArrows(st.arrows.adam, tracedAdam, t, st.frame, "Adam");
+    }
+    // Without the overlay, Adam's arrows are hidden (and its table with them).
+    await page.locator('[data-field="compareAdam"] input').uncheck();
+    await page.waitForFunction(() => Object.values(window.__amsgradExplorer!.instances)[0]!.pending() === false);
+    let st = await panel(page);
+    assert.equal(st.adamArrowsShown, false);
+    assert.equal(st.adam, null);
+    await page.locator('[data-field="compareAdam"] input').check();
+    await page.waitForFunction(() => Object.values(window.__amsgradExplorer!.instances)[0]!.pending() === false);
+    st = await panel(page);
+    assert.ok(st.adamArrowsShown);
+    await page.evaluate(() => Object.values(window.__amsgradExplorer!.instances)[0]!.scrubber()!.show(4));
+    await page.locator(".amsgrad-explorer").first().screenshot({ path: join(SHOTS, "scrubber-arrows-t5.png") });
+  });
+
+  test("the charts' mark stands at t on their iteration axis (0 at the left label, nIter at the right one)", async () => {
+    for (const [t, where] of [[99, 1], [49, 0.5], [24, 0.25]] as const) {
+      await page.evaluate((t) => Object.values(window.__amsgradExplorer!.instances)[0]!.scrubber()!.show(t), t);
+      const st = await panel(page);
+      assert.equal(st.marks.length, 2, "both charts have a mark");
+      st.marks.forEach((x, i) => {
+        const [left, right] = st.axisEnds[i]!.map(Number) as [number, number];
+        const want = left + where * (right - left);
+        assert.ok(Math.abs(Number(x) - want) <= 0.05, `chart ${i}, t = ${t + 1}: mark at ${x}, expected ${want}`);
+      });
+    }
+  });
+
   test("keyboard alone: → ← Home End and the slider's own keys; every t shows traceRun's numbers", async () => {
+    await page.evaluate(() => Object.values(window.__amsgradExplorer!.instances)[0]!.scrubber()!.show(4));
     await page.focus(".ax-scrub-next");
     for (const [key, t] of [["ArrowRight", 5], ["ArrowRight", 6], ["ArrowLeft", 5], ["End", 99], ["Home", 0]] as const) {
       await page.keyboard.press(key);
@@ -166,6 +256,23 @@ describe("the step-by-step panel in Chromium", { skip: !chromiumAvailable() && "
     await page.waitForTimeout(300);
     assert.equal((await panel(page)).t, stopped, "paused");
     assert.equal(await page.getAttribute(".ax-scrub-play", "aria-pressed"), "false");
+  });
+
+  test("reached with Tab from the top of the page; space on play plays and pauses", async () => {
+    await page.evaluate(() => Object.values(window.__amsgradExplorer!.instances)[0]!.scrubber()!.show(0));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const focused = () => page.evaluate(() => document.activeElement?.className ?? "");
+    let presses = 0;
+    while (!/ax-scrub-play/.test(await focused()) && presses < 80) {
+      await page.keyboard.press("Tab");
+      presses++;
+    }
+    assert.match(await focused(), /ax-scrub-play/, `play reached by Tab (${presses} presses)`);
+    await page.keyboard.press(" ");
+    assert.equal(await page.getAttribute(".ax-scrub-play", "aria-pressed"), "true", "space plays");
+    await page.waitForFunction(() => Object.values(window.__amsgradExplorer!.instances)[0]!.scrubber()!.t() >= 1, undefined, { timeout: 5000 });
+    await page.keyboard.press(" ");
+    assert.equal(await page.getAttribute(".ax-scrub-play", "aria-pressed"), "false", "space pauses");
   });
 
   test("labelled for screen readers, and nothing requested from the network", async () => {

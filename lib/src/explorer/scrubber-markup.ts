@@ -33,10 +33,15 @@ export const SCRUB_CSS =
 export function scrubLayer(frame: Frame): SafeHtml {
   const outline = (cls: string, color: string) =>
     html`<path class="${cls}-halo" stroke="#000" stroke-opacity="0.55" stroke-width="4"/><path class="${cls}" stroke="${color}" stroke-width="2"/>`;
+  const arrows = (prefix: string) =>
+    html`${outline(`${prefix}-gradient`, SCRUB_COLORS.gradient)}${outline(`${prefix}-momentum`, SCRUB_COLORS.momentum)}${outline(`${prefix}-step`, SCRUB_COLORS.step)}`;
+  // Adam's update at the same t in the same colours, dashed (Adam's look in every figure) and drawn under
+  // AMSGrad's, so that where the two coincide both show; hidden unless the overlay is on.
   return html`<svg class="ax-scrub-layer" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${frame.width} ${frame.height}" aria-hidden="true" hidden>\
-<g fill="none" stroke-linecap="round" stroke-linejoin="round">\
-${outline("ax-scrub-gradient", SCRUB_COLORS.gradient)}${outline("ax-scrub-momentum", SCRUB_COLORS.momentum)}${outline("ax-scrub-step", SCRUB_COLORS.step)}\
-</g><circle class="ax-scrub-at" r="6" fill="none" stroke="#000" stroke-width="3"/><circle class="ax-scrub-at2" r="6" fill="none" stroke="#fff" stroke-width="1.5"/></svg>`;
+<g class="ax-scrub-adam-arrows" fill="none" stroke-linecap="butt" stroke-linejoin="round" stroke-dasharray="5 3" visibility="hidden">\
+${arrows("ax-scrub-adam")}<circle class="ax-scrub-adam-at" r="6" stroke="#000" stroke-width="1.5"/></g>\
+<g fill="none" stroke-linecap="round" stroke-linejoin="round">${arrows("ax-scrub")}</g>\
+<circle class="ax-scrub-at" r="6" fill="none" stroke="#000" stroke-width="3"/><circle class="ax-scrub-at2" r="6" fill="none" stroke="#fff" stroke-width="1.5"/></svg>`;
 }
 
 /** One table: a caption, the column heads, and an empty body for the page to fill (one row per quantity). */
@@ -62,5 +67,5 @@ export function scrubPanel(id: string): SafeHtml {
 <div class="ax-scrub-tables">${table("amsgrad", "AMSGrad")}${table("adam", "Adam")}</div>\
 <p class="ax-scrub-key">On the contour: <b style="color:${SCRUB_COLORS.step}">→</b> the step taken, \
 <b style="color:${SCRUB_COLORS.gradient}">→</b> the direction of −g, <b style="color:${SCRUB_COLORS.momentum}">→</b> the direction of −m \
-(AMSGrad's; −g and −m drawn at one length). Keys: ← → one iteration, Home / End the first and last, space plays or pauses.</p></div>`;
+(AMSGrad's solid; Adam's dashed when it is overlaid; −g and −m drawn at one length). Keys: ← → one iteration, Home / End the first and last, space plays or pauses.</p></div>`;
 }

@@ -1,14 +1,14 @@
 /**
  * The step-by-step panel in the page: picks iteration t (slider, ◀ ▶, play at a chosen speed, keys), and
- * shows that update on the contour (the step taken, the directions of −g and −m), in the charts (a mark
- * at t) and in a table per optimizer. It reads the buffers the explorer's last run filled and recomputes
+ * shows that update on the contour (the step taken, the directions of −g and −m; Adam's dashed when it is
+ * overlaid), in the charts (a mark at t) and in a table per optimizer. It reads the buffers the explorer's last run filled and recomputes
  * nothing (scrubber.ts); after every redraw the explorer calls {@link Scrubber.refresh}, which keeps t
  * where it was, clamped to the new run's length.
  */
 import type { Frame } from "../figures/figure.js";
 import type { RunBuffers } from "./compute.js";
 import { CHART } from "./draw.js";
-import { updateArrows, updateAt, updateRows, type UpdateRow } from "./scrubber.js";
+import { updateArrows, updateAt, updateRows, type UpdateArrows, type UpdateRow } from "./scrubber.js";
 
 /** What the panel needs from its explorer. */
 export interface ScrubberSource {
@@ -39,14 +39,27 @@ function elements(root: HTMLElement) {
     speed: one<HTMLSelectElement>(".ax-scrub-speed"),
     label: one<HTMLElement>(".ax-scrub-t"),
     tables: { amsgrad: one<HTMLTableElement>(".ax-scrub-amsgrad"), adam: one<HTMLTableElement>(".ax-scrub-adam") },
-    paths: {
-      step: root.querySelectorAll<SVGPathElement>(".ax-scrub-step, .ax-scrub-step-halo"),
-      gradient: root.querySelectorAll<SVGPathElement>(".ax-scrub-gradient, .ax-scrub-gradient-halo"),
-      momentum: root.querySelectorAll<SVGPathElement>(".ax-scrub-momentum, .ax-scrub-momentum-halo"),
-    },
-    at: root.querySelectorAll<SVGCircleElement>(".ax-scrub-at, .ax-scrub-at2"),
+    arrows: { amsgrad: arrowElements(root, "ax-scrub", ".ax-scrub-at, .ax-scrub-at2"), adam: arrowElements(root, "ax-scrub-adam", ".ax-scrub-adam-at") },
+    adamArrows: one<SVGGElement>(".ax-scrub-adam-arrows"),
     charts: root.querySelectorAll<SVGSVGElement>(".ax-chart"),
   };
+}
+
+/** One optimizer's arrows on the contour (each path with its dark halo) and the rings at its point. */
+function arrowElements(root: HTMLElement, prefix: string, rings: string) {
+  const both = (name: string) => root.querySelectorAll<SVGPathElement>(`.${prefix}-${name}, .${prefix}-${name}-halo`);
+  return { step: both("step"), gradient: both("gradient"), momentum: both("momentum"), at: root.querySelectorAll<SVGCircleElement>(rings) };
+}
+
+/** Draws an update's arrows into one optimizer's elements. */
+function drawArrows(el: ReturnType<typeof arrowElements>, arrows: UpdateArrows): void {
+  el.step.forEach((p) => p.setAttribute("d", arrows.step));
+  el.gradient.forEach((p) => p.setAttribute("d", arrows.gradient));
+  el.momentum.forEach((p) => p.setAttribute("d", arrows.momentum));
+  el.at.forEach((c) => {
+    c.setAttribute("cx", String(arrows.at[0]));
+    c.setAttribute("cy", String(arrows.at[1]));
+  });
 }
 
 /** Writes rows into a table's body, making its rows on first use (a header cell and two value cells each). */
@@ -151,19 +164,17 @@ export class Scrubber {
     // The update on the contour.
     const frame = this.source.frame();
     const u = updateAt(amsgrad, t);
-    const arrows = updateArrows(u, frame);
     el.layer.setAttribute("viewBox", `0 0 ${frame.width} ${frame.height}`);
-    el.paths.step.forEach((p) => p.setAttribute("d", arrows.step));
-    el.paths.gradient.forEach((p) => p.setAttribute("d", arrows.gradient));
-    el.paths.momentum.forEach((p) => p.setAttribute("d", arrows.momentum));
-    el.at.forEach((c) => {
-      c.setAttribute("cx", String(arrows.at[0]));
-      c.setAttribute("cy", String(arrows.at[1]));
-    });
+    drawArrows(el.arrows.amsgrad, updateArrows(u, frame));
     fillTable(el.tables.amsgrad, updateRows(u));
     const adamShown = adam !== null && t < adam.length;
     el.tables.adam.hidden = !adamShown;
-    if (adamShown) fillTable(el.tables.adam, updateRows(updateAt(adam, t)));
+    el.adamArrows.setAttribute("visibility", adamShown ? "visible" : "hidden");
+    if (adamShown) {
+      const ua = updateAt(adam, t);
+      drawArrows(el.arrows.adam, updateArrows(ua, frame));
+      fillTable(el.tables.adam, updateRows(ua));
+    }
     // The charts: a mark at iteration t + 1 (their x axis counts iterations from 0 at the start).
     const nIter = Math.max(1, this.source.nIter());
     const x = CHART.marginLeft + ((t + 1) / nIter) * (CHART.width - CHART.marginLeft - CHART.marginRight);
