@@ -108,3 +108,23 @@ test("bandGeometry(grid with NaN) paints {f ≥ level} for every level and no ba
   const whole = bandGeometry(sampleGrid((x, y) => x * x + y * y, [-1, 1], [-1, 1], 3, 3, "test"), [0, 0.5, 1.5, 2], "jet", "test");
   assert.equal(whole.regions[0].rings, null);
 });
+
+test("each ring is written the shorter way: the figure is no longer than with curves only or polylines only", async () => {
+  const { setRingWriting } = await import("../lib/src/figures/bands.ts");
+  const { contourFigure } = await import("../lib/src/figures/index.ts");
+  const { bowl, rosenbrock } = await import("../lib/src/objectives.ts");
+  for (const problem of [bowl, rosenbrock]) {
+    const bytes: Record<string, number> = {};
+    for (const way of ["curves", "polylines", "shorter"] as const) {
+      const previous = setRingWriting(way);
+      try {
+        bytes[way] = Buffer.byteLength(contourFigure(problem).svg);
+      } finally {
+        setRingWriting(previous);
+      }
+    }
+    const name = problem.label;
+    assert.ok(bytes.shorter! <= bytes.curves! && bytes.shorter! <= bytes.polylines!, `${name}: ${JSON.stringify(bytes)}`);
+    assert.ok(bytes.shorter! < Math.max(bytes.curves!, bytes.polylines!), `${name}: the choice matters (${JSON.stringify(bytes)})`);
+  }
+});
