@@ -80,3 +80,21 @@ test("a figure function from the main entry draws on its first call", () => {
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stdout.trim(), "<svg");
 });
+
+test("README's Public API table names every value the main entry exports, and nothing it does not", async () => {
+  const readme = (await import("node:fs")).readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.split("### Public API, by module")[1]!.split("\n### ")[0]!;
+  const table = section.split("\n").filter((line) => line.startsWith("| `")).join("\n");
+  const named = new Set(Array.from(table.matchAll(/`([A-Za-z_$][\w$]*)/g), (m) => m[1]!));
+  const main = await import("amsgrad");
+  const missing = Object.keys(main).filter((name) => !named.has(name));
+  assert.deepEqual(missing, [], "exported but not in README's table");
+  // Every name the table gives as a value (not a type: those follow "type"/"types") is exported.
+  const values = table
+    .split("\n")
+    .map((row) => row.split("|")[2]!.split(/;\s*types? /)[0]!)
+    .flatMap((cell) => Array.from(cell.matchAll(/`([A-Za-z_$][\w$]*)[`(]/g), (m) => m[1]!));
+  // The optimizers' methods (`init`, `update`) are named in the table too, as what those exports offer.
+  const methods = new Set(["init", "update"]);
+  assert.deepEqual(values.filter((name) => !(name in main) && !methods.has(name)), [], "in README's table but not exported");
+});
