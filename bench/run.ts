@@ -10,6 +10,7 @@ const benches: { file: string; command: string[] }[] = [
   { file: "bench/figures.ts", command: [process.execPath, "--import", "tsx", "bench/figures.ts", ...quick] },
   { file: "bench/figures-kernel.py", command: ["/usr/bin/python3", "bench/figures-kernel.py", ...quick] },
   { file: "bench/notebooks.ts", command: [process.execPath, "--import", "tsx", "bench/notebooks.ts", ...quick] },
+  { file: "bench/start.ts", command: [process.execPath, "--import", "tsx", "bench/start.ts", ...quick] },
   { file: "bench/kernel-start.py", command: ["/usr/bin/python3", "bench/kernel-start.py", ...quick] },
   { file: "bench/explorer.ts", command: [process.execPath, "--import", "tsx", "bench/explorer.ts", ...quick] },
   { file: "bench/class.ts", command: [process.execPath, "--import", "tsx", "bench/class.ts", ...quick] },

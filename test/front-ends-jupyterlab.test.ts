@@ -19,6 +19,7 @@ import type { Page } from "playwright-core";
 import { NO_SCRIPT_NOTE } from "../lib/src/explorer/markup.ts";
 import type {} from "../lib/src/explorer/page.ts"; // window.__amsgradExplorer
 import { chromiumAvailable, launchBrowser, offlineOnly } from "./support/browser.ts";
+import { poorContrast } from "./support/contrast.ts";
 import { executedLessons } from "./support/executed-lessons.ts";
 import { explorerOutputs, figureOutputs, joined, shotsDir } from "./support/front-ends.ts";
 import { ROOT, type Notebook } from "./support/notebooks.ts";
@@ -124,6 +125,7 @@ describe("JupyterLab 4's renderers (rendermime + outputarea from npm), in Chromi
           assert.doesNotMatch(e.text, /−1\.0−0\.5|0\.0.?0\.5.?1\.0.?y/, "no line of tick labels");
         }
         assert.equal(await page.evaluate(() => window.__amsgradExplorer === undefined), true, "no script ran");
+        assert.deepEqual(await poorContrast(page, ".jp-OutputArea-output"), [], "text with a contrast ratio under 3");
         const output = page.locator(".jp-OutputArea-output", { has: page.locator(".ax-note") }).first();
         await output.scrollIntoViewIfNeeded();
         await output.screenshot({ path: join(shotsDir(), `jupyterlab-${theme}-untrusted-explorer.png`) });
@@ -151,8 +153,10 @@ describe("JupyterLab 4's renderers (rendermime + outputarea from npm), in Chromi
         await page.waitForFunction((k) => window.__amsgradExplorer!.instances[k]!.settings().alpha === 0.008 && !window.__amsgradExplorer!.instances[k]!.pending(), first);
         const afterRun = await page.evaluate((k) => window.__amsgradExplorer!.instances[k]!.runs().amsgrad.solutions.at(-1), first);
         assert.notDeepEqual(afterRun, before, "the path was recomputed for the new α");
-        // The explorer keeps its own white card on a dark theme.
+        // The explorer keeps its own white card on a dark theme, and the theme's colours (its tables' rows and
+        // text among them) leave every text of every explorer readable.
         assert.equal(await page.locator(`[data-instance="${first}"]`).evaluate((e) => getComputedStyle(e).backgroundColor), "rgb(255, 255, 255)");
+        assert.deepEqual(await poorContrast(page, ".amsgrad-explorer"), [], "text with a contrast ratio under 3");
         const root = page.locator(`[data-instance="${first}"]`);
         await root.scrollIntoViewIfNeeded();
         await root.screenshot({ path: join(shotsDir(), `jupyterlab-${theme}-trusted-explorer.png`) });

@@ -238,14 +238,18 @@ describe("npm start (scripts/start.mjs)", () => {
     const failed = both.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason));
     assert.deepEqual(failed, [], "both started");
     const [a, b] = both.map((r) => (r as PromiseFulfilledResult<NotebookServer>).value) as [NotebookServer, NotebookServer];
-    assert.ok(a.port === port || b.port === port, `one has the port asked for (${a.port}, ${b.port})`);
     assert.notEqual(a.port, b.port);
     for (const server of [a, b]) {
       const status = await fetch(`${server.base}/api/status?token=${server.token}`);
       assert.equal(status.status, 200, `${server.base} answers with its own token`);
     }
-    const moved = [a, b].find((s) => s.port !== port)!;
-    assert.match(moved.stderr(), new RegExp(`port ${port} is in use: using port ${moved.port}`), "the one that moved says so");
+    // At most one can have the port asked for, and every one that moved says so. (Both may have moved:
+    // test files run in parallel, and another may take the port between freePort() and these starts.)
+    const moved = [a, b].filter((s) => s.port !== port);
+    assert.ok(moved.length >= 1, `at most one has the port asked for (${a.port}, ${b.port})`);
+    for (const server of moved) {
+      assert.match(server.stderr(), new RegExp(`port ${port} is in use: using port ${server.port}`), "a server that moved says so");
+    }
     const stops = await Promise.all([a.stop(), b.stop()]);
     t.diagnostic(`ports ${a.port} and ${b.port}; stopped in ${stops.map((s) => s.ms).join(" and ")} ms`);
   });

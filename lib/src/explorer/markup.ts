@@ -139,7 +139,7 @@ const CSS = `
 .amsgrad-explorer .ax-msg:empty{display:none}
 .amsgrad-explorer .ax-invalid input[type=text]{border-color:#b00020;background:#fff0f0;outline:1px solid #b00020}
 .amsgrad-explorer .ax-hint{color:#555}
-.amsgrad-explorer .ax-disabled>span{color:#999}
+.amsgrad-explorer .ax-disabled>span{color:#767676}
 .amsgrad-explorer .ax-codebox{display:flex;gap:8px;align-items:flex-start;margin:6px 0 0}
 .amsgrad-explorer .ax-code{flex:1;margin:0;padding:6px 8px;background:#f6f6f6;border:1px solid #e1e1e1;border-radius:3px;font:12px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;white-space:pre-wrap;overflow-wrap:anywhere;color:#222}
 .amsgrad-explorer button{font:inherit;padding:1px 8px}
