@@ -4,6 +4,7 @@
  * plainly what it was given. Each case was a crash, a hang or a silent wrong result before (issue 12).
  */
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { test } from "node:test";
 import {
   MAX_DIMENSIONS,
@@ -23,6 +24,7 @@ import {
 } from "../lib/src/index.ts";
 
 const start = [0.5, -0.5];
+const ROOT = new URL("..", import.meta.url).pathname;
 
 test("a run whose path would not fit in memory is refused before its first step, with the ways out", () => {
   let calls = 0;
@@ -30,11 +32,42 @@ test("a run whose path would not fit in memory is refused before its first step,
   assert.throws(() => amsgrad(objective, counted, { start, nIter: 1e8 }), {
     name: "RangeError",
     message:
-      'amsgrad: keeping 100,000,000 points of 2 coordinates needs about 6.0 GB, more than the 1 GB a result may hold; keep less (keep: "last", keep: "none" or keep: { every: k }) or run fewer iterations',
+      'amsgrad: keeping 100,000,000 points of 2 coordinates needs about 8.9 GB, more than the 1 GB a result may hold; keep less (keep: "last", keep: "none" or keep: { every: k }) or run fewer iterations',
   });
   assert.equal(calls, 0, "no step was taken");
   // traceRun keeps the state too: six arrays per point (the point, g, m, v, v̂, steps).
   assert.throws(() => traceRun(amsgrad, objective, derivative, { start, nIter: 5e6 }), /traceRun|amsgrad: keeping 5,000,000 points/);
+});
+
+test("the size a run is refused by is what its result really holds: measured on the heap, not under it", () => {
+  // A child process with --expose-gc measures the heap a result holds per kept point (run and traceRun, a
+  // 2-, 10- and 100-coordinate bowl); the estimate the refusal uses must not be below it (an estimate of
+  // half the real size let runs of 1.6e7 iterations through that held 2 GB) nor far above it.
+  const script = `
+    import { amsgrad, traceRun } from "./lib/src/index.ts";
+    import { resultBytes } from "./lib/src/run.ts";
+    const f = (...x) => x.reduce((a, b) => a + b * b, 0);
+    const g = (...x) => x.map((v) => 2 * v);
+    const rows = [];
+    const alive = []; // every result stays referenced, so that none is collected inside another's measurement
+    for (const [d, n, trace] of [[2, 200000, false], [10, 100000, false], [100, 20000, false], [2, 50000, true], [10, 20000, true]]) {
+      const options = { start: Array(d).fill(0.5), nIter: n };
+      globalThis.gc();
+      const before = process.memoryUsage().heapUsed;
+      const result = trace ? traceRun(amsgrad, f, g, options) : amsgrad(f, g, options);
+      globalThis.gc();
+      const held = process.memoryUsage().heapUsed - before;
+      alive.push(result);
+      rows.push({ d, trace, measured: held / n, estimate: resultBytes(n, d, 1, trace ? 6 : 1) / n, kept: result.solutions.length });
+    }
+    console.log(JSON.stringify(rows));`;
+  const run = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  for (const row of JSON.parse(run.stdout) as { d: number; trace: boolean; measured: number; estimate: number }[]) {
+    const what = `${row.trace ? "traceRun" : "amsgrad"}, ${row.d} coordinates: ${row.measured.toFixed(0)} B measured, ${row.estimate} B estimated per point`;
+    assert.ok(row.estimate >= row.measured, what);
+    assert.ok(row.estimate <= 1.5 * row.measured, what);
+  }
 });
 
 test("keep: 'last', 'none' and { every: k } keep less of the same run", () => {
@@ -125,4 +158,17 @@ test("the low-level API and the figures name what they were given instead of fai
   assert.throws(() => opt.update([0, 0] as never, new Float64Array(2), opt.init(2)), /needs params as a Float64Array, got \[0, 0\]/);
   assert.throws(() => opt.init(2 ** 40), { name: "RangeError", message: "amsgrad: init(size) needs an integer size from 1 to 1073741824 (2^30), got 1099511627776" });
   assert.throws(() => contourFigure(bowl, null as never), { name: "TypeError", message: "contourFigure: options must be an object, got null" });
+});
+
+test("runOnline refuses, before its first step, a record that would not fit, and says how often to record", () => {
+  assert.throws(() => runOnline(counterexample, adamOptimizer(), { nIter: 1e9, recordEvery: 1 }), {
+    name: "RangeError",
+    message:
+      "runOnline: recording 1,000,000,000 samples (nIter 1000000000, recordEvery 1) needs about 33.5 GB, more than the 1 GB a result may hold; record less often (recordEvery >= 34)",
+  });
+  assert.throws(() => runOnline(counterexample, adamOptimizer(), { nIter: 1e9, recordEvery: 33 }), /recordEvery >= 34/);
+  // recordEvery 34 passes the check: a problem that fails at its first step shows the run started
+  // (10⁹ steps of it are not run here). 10⁹ / 34 samples of 36 B are 1.06 GB, under 2³⁰ B.
+  const failing = { ...counterexample, coefficient: () => NaN };
+  assert.throws(() => runOnline(failing, adamOptimizer(), { nIter: 1e9, recordEvery: 34 }), (e: unknown) => e instanceof RunStoppedError && e.iteration === 1);
 });

@@ -7,7 +7,7 @@
 import { describe } from "./errors.js";
 import type { Derivative, Objective } from "./loop.js";
 import type { Hyperparameters, Optimizer, OptimizerState } from "./optimizer.js";
-import { drive, driverOf, ResultRecorder, type RunOptions, type RunResult } from "./run.js";
+import { drive, driverOf, plainCopy, ResultRecorder, type RunOptions, type RunResult } from "./run.js";
 
 /** A run function with the signature of {@link amsgrad}, {@link adam} and {@link gradientDescent}. */
 export type RunFunction = (objective: Objective, derivative: Derivative, options?: RunOptions) => RunResult;
@@ -51,10 +51,10 @@ class TraceRecorder extends ResultRecorder {
     super(start, stride, nIter);
   }
   protected override kept(_t: number, point: Float64Array, _score: number, gradient: Float64Array, state: OptimizerState): void {
-    this.gradients.push(Array.from(gradient));
-    this.m.push(Array.from(state.m));
-    this.v.push(Array.from(state.v));
-    this.vmax.push(Array.from(state.vmax));
+    this.gradients.push(plainCopy(gradient));
+    this.m.push(plainCopy(state.m));
+    this.v.push(plainCopy(state.v));
+    this.vmax.push(plainCopy(state.vmax));
     const s = new Array<number>(point.length);
     for (let i = 0; i < point.length; i++) s[i] = this.optimizer.effectiveStepSize(state, i);
     this.steps.push(s);
