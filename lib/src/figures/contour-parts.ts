@@ -96,7 +96,7 @@ export function equalUnitsHeight(where: string, bounds: readonly (readonly [numb
   const height = Math.round(extra + rows * plotWidth * aspect);
   if (!(height <= MAX_FIGURE_PIXELS)) {
     throw new RangeError(
-      `${where}: bounds ${describe(bounds.map((b) => describe(b)))} are ${spoken(aspect)} times taller than wide; with one unit of x as long ` +
+      `${where}: bounds ${describe(bounds)} are ${spoken(aspect)} times taller than wide; with one unit of x as long ` +
         `as one of y the figure would be ${spoken(height)} px tall (at most ${MAX_FIGURE_PIXELS}): give height (at most ${MAX_FIGURE_PIXELS}) to draw it with unequal scales`,
     );
   }
