@@ -1879,7 +1879,15 @@ export const claims: Record<string, Claim[]> = {
     {
       says: "> **Predict, then run.** A spike is an iteration where the objective more than doubles from one step to the next.",
       kind: "printed",
-      check: (nb) => assert.match(cellStdout(nb, "const spikes"), /iterations where f more than doubles: AMSGrad \d+ Adam \d+/),
+      check: (nb) => {
+        const out = cellStdout(nb, "const spikes");
+        const [amsgradSpikes, adamSpikes] = printed(nb, "const spikes", /iterations where f more than doubles: AMSGrad (\d+) Adam (\d+)/).slice(1).map(Number);
+        // The answer the cell checks: Adam spikes, AMSGrad (whose s cannot rise) does not, each spike after a rise of s.
+        assert.equal(amsgradSpikes, 0);
+        assert.ok(adamSpikes > 0);
+        assert.match(out, /AMSGrad: s rose in 0 of 1000 iterations; 0 spikes/);
+        assert.match(out, new RegExp(`Adam: s rose in \\d+ of 1000 iterations; ${adamSpikes} spikes, each after s rose over the 10 iterations before it: true`));
+      },
     },
     {
       says: "With the tutorial's settings: every value from 0.006 to 0.3, and 0.5 to 0.8, but not 0.4, 0.9 or anything larger. So it is not one range. Below 0.006 the search is too slow to get there in 100 iterations.",
@@ -1888,6 +1896,23 @@ export const claims: Record<string, Claim[]> = {
         const slider = SLIDERS.alpha;
         assert.deepEqual(LADDER, Array.from({ length: slider.max + 1 }, (_, position) => slider.toValue(position)), "the exercise scans the slider's values");
         assert.deepEqual(endsNear({}), LADDER.filter((a) => (a >= 0.006 && a <= 0.3) || (a >= 0.5 && a <= 0.8)));
+      },
+    },
+    {
+      says: "From $\\alpha = 0.03$ on the late phase oscillates: $x$'s factor $1 - 2\\alpha/\\sqrt{\\hat v}$ is negative ($-0.29$ at $\\alpha = 0.03$; $y$'s too from $\\alpha = 0.07$), so $x$ changes sign at every step",
+      kind: "answer",
+      check: () => {
+        // The factor of phase 2 with the run's final v̂, per coordinate, for every slider value that reaches the centre's region.
+        const late = LADDER.filter((a) => a >= 0.005).map((alpha) => {
+          const r = traceRun(amsgrad, objective, derivative, { ...TUTORIAL, start: [...bowl.defaultStart], alpha });
+          const factor = r.vmax[99].map((v) => 1 - (2 * alpha) / Math.sqrt(v));
+          const xCrossings = r.solutions.slice(50).filter((p, k, a) => k > 0 && Math.sign(p[0]) !== Math.sign(a[k - 1][0])).length;
+          return { alpha, factor, xCrossings };
+        });
+        assert.deepEqual(late.filter((l) => l.factor[0] < 0).map((l) => l.alpha), LADDER.filter((a) => a >= 0.03), "x's factor negative from 0.03");
+        assert.deepEqual(late.filter((l) => l.factor[1] < 0).map((l) => l.alpha), LADDER.filter((a) => a >= 0.07), "y's from 0.07");
+        assert.equal(late.find((l) => l.alpha === 0.03)!.factor[0].toFixed(2), "-0.29");
+        for (const l of late.filter((l) => l.alpha >= 0.03)) assert.equal(l.xCrossings, 49, `α = ${l.alpha}: x changes sign at every step of the last 50`);
       },
     },
     {
