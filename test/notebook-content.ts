@@ -2001,5 +2001,11 @@ function endsNear(options: object): number[] {
  * notebook must run clean after them, and the cells that use the edited value must print something else.
  */
 export const typicalEdits: Record<string, (readonly NotebookEdit[])[]> = {
+  "01-gradient-descent.ipynb": [[{ find: "const nIter = 30;", replace: "const nIter = 60;" }]],
+  "02-the-amsgrad-algorithm.ipynb": [[{ find: "const alpha = 0.007;", replace: "const alpha = 0.02;" }]],
+  "03-two-dimensional-test-problem.ipynb": [[{ find: "const view = { azimuth: -60, elevation: 30 };", replace: "const view = { azimuth: 30, elevation: 60 };" }]],
+  "05-visualization.ipynb": [[{ find: "nIter: 100,", replace: "nIter: 50," }], [{ find: "beta2: 0.99,", replace: "beta2: 0.5," }]],
+  "06-adam-versus-amsgrad.ipynb": [[{ find: "const steps = 1_000_000;", replace: "const steps = 100_000;" }, { find: "const stochasticSeed = 7;", replace: "const stochasticSeed = 3;" }]],
+  "07-hyperparameters.ipynb": [[{ find: "const base = { nIter: 100, alpha: 0.007,", replace: "const base = { nIter: 100, alpha: 0.02," }]],
   "08-explorer.ipynb": [[{ find: "alpha: 0.007,", replace: "alpha: 0.05," }]],
 };
