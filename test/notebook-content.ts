@@ -38,6 +38,8 @@ import {
   objective,
   rosenbrock,
   runOnline,
+  seededRandom,
+  stochasticCounterexample,
   surfaceFigure,
   adamOptimizer,
   amsgradOptimizer,
@@ -229,6 +231,7 @@ export const contentChecks: Record<string, ContentCheck> = {
 /** Per notebook, the numbers its prose may state without a claim: quotations and defaults, with why. */
 export const definitions: Record<string, { written: string; why: string }[]> = {
   "08-explorer.ipynb": [
+    { written: "0.05", why: "the Rosenbrock explorer's α, set in its cell (rosenbrockOptions)" },
     { written: "1.5", why: "an instruction: a start to drag to, (1.5, 2.5)" },
     { written: "2.5", why: "an instruction: a start to drag to, (1.5, 2.5)" },
   ],
@@ -240,6 +243,8 @@ export const definitions: Record<string, { written: string; why: string }[]> = {
     { written: "0.002", why: "quoted from the tutorial (AdaMax's α)" },
     { written: "7.1", why: "a section number of Kingma and Ba's paper" },
   ],
+  "03-two-dimensional-test-problem.ipynb": [{ written: "0.9", why: "the last value of numpy's arange(-1, 1, 0.1), checked by the claim on the tutorial's grid" }],
+  "04-amsgrad-optimization.ipynb": [{ written: "10^{-8}", why: "the tutorial listing's ε, which the eps cell then uses (listingEps)" }],
   "02-the-amsgrad-algorithm.ipynb": [
     { written: "10^{-7}", why: "Keras's default ε" },
     { written: "0.999", why: "the frameworks' default β2" },
@@ -399,6 +404,20 @@ export const claims: Record<string, Claim[]> = {
 
   "01-gradient-descent.ipynb": [
     {
+      says: "The $y$ direction diverges unless $\\lvert 1 - 20\\alpha \\rvert < 1$, that is $\\alpha < 0.1$; but then $x$ shrinks at best by $1 - 2 \\cdot 0.1 = 0.8$ per step.",
+      kind: "derived",
+      check: () => {
+        // Run on the exercise's f = x² + 10y²: y's size after 200 steps just below and just above α = 0.1.
+        const f = (x: number, y: number) => x * x + 10 * y * y;
+        const df = (x: number, y: number) => [2 * x, 20 * y];
+        const yAfter = (alpha: number) => Math.abs(gradientDescent(f, df, { start: [0.8, -0.6], alpha, nIter: 200 }).best[1]);
+        assert.ok(yAfter(0.099) < 0.6 && yAfter(0.101) > 0.6, `${yAfter(0.099)}, ${yAfter(0.101)}`);
+        // x's factor per step, 1 − 2α, read off a run at α = 0.1.
+        const x = gradientDescent(f, df, { start: [0.8, -0.6], alpha: 0.1, nIter: 2 }).solutions.map((p) => p[0]);
+        assert.equal((x[1] / x[0]).toFixed(12), "0.800000000000");
+      },
+    },
+    {
       says: "What the picture shows, for the three step sizes of the hyperparameter cell as it comes:",
       kind: "defaults",
       check: (nb) => {
@@ -531,6 +550,14 @@ export const claims: Record<string, Claim[]> = {
   ],
 
   "02-the-amsgrad-algorithm.ipynb": [
+    {
+      says: "but only because $1 - \\beta_1 = 0.1 = \\sqrt{1 - \\beta_2}$: a coincidence of these two numbers",
+      kind: "derived",
+      check: () => {
+        assert.equal((1 - 0.9).toFixed(12), "0.100000000000");
+        assert.equal(Math.sqrt(1 - 0.99).toFixed(12), "0.100000000000");
+      },
+    },
     {
       says: "> **Predict, then run.** With the hyperparameter cell's $\\beta_1 = 0.9$ and $\\beta_2 = 0.99$: how far does the first step move $y$, in units of $\\alpha$?",
       kind: "printed",
@@ -717,6 +744,17 @@ export const claims: Record<string, Claim[]> = {
   ],
 
   "03-two-dimensional-test-problem.ipynb": [
+    {
+      says: "The tutorial samples the square every $0.1$ (`arange(-1, 1, 0.1)`: 20 values from $-1$ to $0.9$, a 20 × 20 grid)",
+      kind: "derived",
+      check: () => {
+        // numpy's arange(start, stop, step): ceil((stop − start)/step) values start + k·step.
+        const count = Math.ceil((1 - -1) / 0.1);
+        const values = Array.from({ length: count }, (_, k) => -1 + k * 0.1);
+        assert.equal(count, 20);
+        assert.deepEqual([values[0], Number(values.at(-1)!.toFixed(10))], [-1, 0.9]);
+      },
+    },
     {
       says: "`surfaceFigure` draws a mesh of 20 × 20 cells (21 × 21 points; the tutorial's 20 × 20 points make 19 × 19 cells)",
       kind: "derived",
@@ -1326,6 +1364,21 @@ export const claims: Record<string, Claim[]> = {
   ],
 
   "06-adam-versus-amsgrad.ipynb": [
+    {
+      says: "The paper's second version draws the large gradient at random: $f_t(x) = 1010\\, x$ with probability $0.01$, else $-10\\, x$.",
+      kind: "derived",
+      check: () => {
+        // The library's stochastic counterexample: its coefficients over 10⁵ draws of a seeded generator.
+        const rng = seededRandom(7);
+        const seen = new Map<number, number>();
+        for (let t = 1; t <= 100_000; t++) {
+          const c = stochasticCounterexample.coefficient(t, rng);
+          seen.set(c, (seen.get(c) ?? 0) + 1);
+        }
+        assert.deepEqual([...seen.keys()].sort((a, b) => a - b), [-10, 1010]);
+        within(seen.get(1010)! / 100_000, 0.01, 1.1, "the large gradient's share");
+      },
+    },
     {
       says: "They separate at the first iteration where $v$ falls in some coordinate, because its gradient has shrunk (the cell above prints both).",
       kind: "printed",

@@ -53,7 +53,12 @@ for (const path of paths) {
     });
 
     test("every number the prose states is set by the code, a definition, or inside a checked claim", () => {
-      const settings = codeNumbers(codeCells(nb).map(({ cell }) => text(cell.source)).join("\n"));
+      // A number the prose may state without a claim is a setting: a literal of the hyperparameter cell,
+      // or of the code cell just before or after the text (which it describes). A literal anywhere else in
+      // the notebook does not vouch for it (an unchecked number that happened to equal one passed before).
+      const code = codeCells(nb);
+      const hyper = codeNumbers(code.filter(({ cell }) => text(cell.source).includes(HYPERPARAMETERS_MARK)).map(({ cell }) => text(cell.source)).join("\n"));
+      const nearby = (index: number) => codeNumbers(code.filter((c) => Math.abs(c.index - index) <= 1).map(({ cell }) => text(cell.source)).join("\n"));
       const allowed = (definitions[name] ?? []).map((d) => d.written);
       const unchecked: string[] = [];
       for (const cell of markdown) {
@@ -63,7 +68,7 @@ for (const path of paths) {
         for (const exercise of exercises(nb)) rest = rest.split(normalized(proseAndMath(exercise.text))).join(" ");
         for (const claim of ownClaims) rest = rest.split(normalized(proseAndMath(claim.says))).join(" ");
         for (const n of statedNumbers(rest)) {
-          if (settings.some((s) => sameNumber(s, n.value)) || allowed.includes(n.written)) continue;
+          if ([...hyper, ...nearby(cell.index)].some((s) => sameNumber(s, n.value)) || allowed.includes(n.written)) continue;
           unchecked.push(`cell ${cell.index}: ${n.written} in "…${rest.slice(Math.max(0, rest.indexOf(n.written) - 60), rest.indexOf(n.written) + 40)}…"`);
         }
       }
