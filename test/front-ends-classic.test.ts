@@ -118,24 +118,41 @@ describe("classic Notebook 6.4: an executed lesson opened from file, untrusted, 
     await page.screenshot({ path: join(shotsDir(), "classic-trusted-explorer.png") });
   });
 
-  test("in a dark page style every figure looks as it did on the light page, and the explorer keeps its white card", async () => {
+  test("in a dark page style every figure looks as it did on the light page, and the explorer keeps its white card", async (t) => {
     const images = page.locator(FIGURE_IMAGES);
     const count = await images.count();
     // Each figure in the middle of the window before its screenshot: an element screenshot takes whatever
     // covers the element, and scrolled only "into view" a figure could sit under the Notebook's fixed
     // header in one style and not in the other (the dark style changes the page's layout): the likely cause of
     // one CI failure on a figure (2.6% of its pixels) that passes on every rerun.
-    const centred = (i: number) => images.nth(i).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    // The failure came back after that (2.3% of one figure's pixels, again passing on rerun), so also:
+    // the pointer is moved off the page (a hover style or tooltip under it moves with the scroll), the
+    // fixed header and the notification area are hidden in both styles, each picture is decoded before
+    // its shot, and a figure that differs is shot again in both styles once: a theme that really changes
+    // a figure changes it every time, while a transient cover does not come back (logged when it happens).
+    await page.mouse.move(0, 0);
+    await page.addStyleTag({ content: "#header, #notification_area, .tooltip { visibility: hidden !important; }" });
+    const shot = async (i: number) => {
+      await images.nth(i).evaluate(async (e) => {
+        e.scrollIntoView({ block: "center" });
+        await (e as HTMLImageElement).decode();
+      });
+      return images.nth(i).screenshot();
+    };
     const light: Buffer[] = [];
-    for (let i = 0; i < count; i++) {
-      await centred(i);
-      light.push(await images.nth(i).screenshot());
-    }
-    await page.addStyleTag({ content: DARK });
+    for (let i = 0; i < count; i++) light.push(await shot(i));
+    const dark = await page.addStyleTag({ content: DARK });
+    const setDark = (on: boolean) => dark.evaluate((e, on) => ((e as HTMLStyleElement).disabled = !on), on);
     const differing: string[] = [];
     for (let i = 0; i < count; i++) {
-      await centred(i);
-      const { far, size } = await pixelDifference(page, light[i]!, await images.nth(i).screenshot());
+      let { far, size } = await pixelDifference(page, light[i]!, await shot(i));
+      if (far > STRAY * size) {
+        t.diagnostic(`figure ${i}: ${far} of ${size} pixels differed; shot again in both styles`);
+        await setDark(false);
+        const again = await shot(i);
+        await setDark(true);
+        ({ far, size } = await pixelDifference(page, again, await shot(i)));
+      }
       if (far > STRAY * size) differing.push(`figure ${i}: ${far} of ${size} pixels differ by more than ${FAR} levels`);
     }
     assert.deepEqual(differing, []);
