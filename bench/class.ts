@@ -24,6 +24,7 @@ import { join } from "node:path";
 import { setup } from "../scripts/setup.mjs";
 import { compareWithSolo, LESSONS_FOLDER, processTree, runStudents, startClassHub, type ClassProcess, type StudentRun } from "../test/support/class-hub.ts";
 import type { Output } from "../test/support/notebooks.ts";
+import { median } from "./median.ts";
 
 const LESSON = `${LESSONS_FOLDER}/05-visualization.ipynb`;
 const TARGET_FIRST_FIGURE_S = 10;
@@ -112,12 +113,6 @@ class Sampler {
     for (const entry of this.ticks.values()) if (entry.kind === kind) ticks += entry.ticks;
     return ticks / TICKS;
   }
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** Nearest-rank percentile. */

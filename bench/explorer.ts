@@ -16,15 +16,12 @@ import { explorer } from "../lib/src/explorer/index.ts";
 import type {} from "../lib/src/explorer/page.ts";
 import { testProblems } from "../lib/src/objectives.ts";
 import { launchBrowser } from "../test/support/browser.ts";
+import { median } from "./median.ts";
 
 const quick = process.argv.includes("--quick");
 const CHANGES = quick ? 15 : 50;
 const KB = 1024;
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 function quantile(values: number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];

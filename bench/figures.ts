@@ -20,6 +20,7 @@ import { isobandRings } from "../lib/dist/figures/isobands.js";
 import { contourLevels } from "../lib/dist/figures/levels.js";
 import { PROBLEM_NAMES, testProblems } from "../lib/dist/index.js";
 import { bowl, FIGURES, figures, naiveContourSvg, tutorialRun } from "./figures-cases.ts";
+import { median } from "./median.ts";
 
 // jsdom ships no types and @types/jsdom is not installed: loaded by a non-literal specifier, typed as used here.
 const { JSDOM } = (await import("jsdom" as string)) as {
@@ -31,12 +32,6 @@ const doms: Record<string, () => Doc> = {
   linkedom: () => parseHTML("<!DOCTYPE html><html><body></body></html>").document as unknown as Doc,
   jsdom: () => new JSDOM("").window.document as unknown as Doc,
 };
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
 
 function time(render: () => string, n: number): { ms: number; bytes: number } {
   let svg = "";

@@ -7,14 +7,10 @@
  *   node --import tsx bench/start.ts [--quick] [--runs 5]
  */
 import { startNotebookServer } from "../test/support/jupyter-server.ts";
+import { median } from "./median.ts";
 
 const argv = process.argv.slice(2);
 const runs = argv.includes("--quick") ? 2 : Number(argv[argv.indexOf("--runs") + 1] || 0) || 5;
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-}
 
 const starts: number[] = [];
 const stops: number[] = [];

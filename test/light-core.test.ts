@@ -6,6 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 
@@ -82,7 +83,7 @@ test("a figure function from the main entry draws on its first call", () => {
 });
 
 test("README's Public API table names every value the main entry exports, and nothing it does not", async () => {
-  const readme = (await import("node:fs")).readFileSync(join(ROOT, "README.md"), "utf8");
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
   const section = readme.split("### Public API, by module")[1]!.split("\n### ")[0]!;
   const table = section.split("\n").filter((line) => line.startsWith("| `")).join("\n");
   const named = new Set(Array.from(table.matchAll(/`([A-Za-z_$][\w$]*)/g), (m) => m[1]!));

@@ -213,8 +213,8 @@ export function resultBytes(nIter: number, dimensions: number, stride: number, a
 }
 
 /**
- * Refuses, before the first step, a run whose result would need more than {@link MAX_RESULT_BYTES}:
- * `pointBytes` is what one kept point costs (traceRun keeps four more arrays per iteration).
+ * Refuses, before the first step, a run whose result would need more than {@link MAX_RESULT_BYTES}
+ * ({@link resultBytes}: traceRun keeps six arrays per kept point, the drivers one).
  */
 export function checkResultSize(where: string, nIter: number, dimensions: number, stride: number, arraysPerPoint = 1): void {
   const points = keptPoints(nIter, stride);

@@ -24,11 +24,9 @@ export const SCRUB_CSS =
   // Explicit ink and paper on every part of the tables: a front end's own table styles reach into outputs
   // (JupyterLab's dark theme writes light text and dark rows, which left the caption white on the panel's white).
   ".amsgrad-explorer .ax-scrub table{border-collapse:collapse;margin:0;color:#222;background:#fff;font:12px/1.35 ui-monospace,SFMono-Regular,Menlo,Consolas,\"DejaVu Sans Mono\",monospace}" +
-  ".amsgrad-explorer .ax-scrub caption{color:#222}" +
-  ".amsgrad-explorer .ax-scrub th,.amsgrad-explorer .ax-scrub td{color:#222;background:#fff}" +
+  ".amsgrad-explorer .ax-scrub caption{color:#222;text-align:left;font:600 12px/1.4 system-ui,sans-serif;padding:0 0 2px}" +
+  ".amsgrad-explorer .ax-scrub th,.amsgrad-explorer .ax-scrub td{color:#222;background:#fff;padding:1px 8px 1px 0;text-align:left;white-space:nowrap;font-weight:normal}" +
   ".amsgrad-explorer .ax-scrub tbody tr:nth-child(even) th,.amsgrad-explorer .ax-scrub tbody tr:nth-child(even) td{background:#f2f2f2}" +
-  ".amsgrad-explorer .ax-scrub caption{text-align:left;font:600 12px/1.4 system-ui,sans-serif;padding:0 0 2px}" +
-  ".amsgrad-explorer .ax-scrub th,.amsgrad-explorer .ax-scrub td{padding:1px 8px 1px 0;text-align:left;white-space:nowrap;font-weight:normal}" +
   ".amsgrad-explorer .ax-scrub thead th{color:#555}" +
   ".amsgrad-explorer .ax-scrub tbody tr td.ax-held{background:#fff3c4}" +
   ".amsgrad-explorer .ax-scrub-key{color:#555;font-size:12px;margin:4px 0 0}" +

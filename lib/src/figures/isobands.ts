@@ -4,7 +4,7 @@
  * run along the rectangle's edge come out as ordinary ring vertices (flagged, so that they can be drawn as
  * straight lines while the isolines between them are drawn as curves).
  *
- * Written for speed rather than generality (d3-contour takes 6–14 times as long on the test problems'
+ * Written for speed rather than generality (d3-contour takes about 6 times as long on the test problems'
  * grids: bench/figures.ts's contouring table): cells that no level crosses are skipped using each cell's
  * precomputed range, and segments are linked through the grid edge they cross.
  */

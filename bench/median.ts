@@ -1,0 +1,6 @@
+/** The median of some measurements (the mean of the middle two for an even count), for the benchmarks' tables. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
