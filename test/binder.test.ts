@@ -8,7 +8,9 @@
 //   - the start hook (amsgrad-notebooks.sh, what the image runs before every server) gives a user an
 //     editable copy of the lessons that runs and keeps their edits;
 //   - binder/jupyterhub/student-server caps the server's memory at MEM_LIMIT and hands out the lessons;
-//   - tljh.py, The Littlest JupyterHub's snippet, loads and gives the class's spawner settings.
+//   - tljh.py, The Littlest JupyterHub's snippet, loads and gives the class's spawner settings;
+//   - the Helm values for Zero to JupyterHub (jupyterhub/z2jh-values.yaml, shown in binder/README.md)
+//     give the numbers hub_students.py and server-config/ give, and name files the image has.
 // (npm run class, which uses the same files on Debian's JupyterHub, is tested in class.test.ts.)
 
 import assert from "node:assert/strict";
@@ -18,6 +20,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync,
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { after, describe, test } from "node:test";
+import { parse as parseYaml } from "yaml";
 import { NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
 import { executeNotebook, notebookSources, readNotebook } from "./support/notebooks.ts";
 import { expectedKernelNode } from "./support/kernel-node.ts";
@@ -204,5 +207,53 @@ print(repr([list(s.cmd), s.mem_limit, s.default_url, s.http_timeout, s.environme
     assert.match(out, /'1G'/, "memory per student");
     assert.match(out, /'\/tree\/amsgrad-notebooks'/, "students land in their lessons");
     assert.ok(out.includes(`'JUPYTER_CONFIG_PATH': '${join(HUB, "server-config")}'`), "the per-student limits apply");
+  });
+
+  test("the Helm values for Zero to JupyterHub are hub_students.py's and server-config's numbers", () => {
+    // The hub's own settings, as JupyterHub's config loader reads them, and the server's limits module.
+    const script = `
+import json, sys
+from traitlets.config.loader import PyFileConfigLoader
+s = PyFileConfigLoader(sys.argv[1]).load_config().Spawner
+sys.path.insert(0, sys.argv[2])
+import amsgrad_server_limits as limits
+print(json.dumps({"default_url": s.default_url, "mem_limit": s.mem_limit, "mem_guarantee": s.mem_guarantee,
+                  "cpu_limit": s.cpu_limit, "start_timeout": s.start_timeout, "http_timeout": s.http_timeout,
+                  "server_idle": limits.SERVER_IDLE_SECONDS}))
+`;
+    const run = spawnSync(PYTHON, ["-c", script, join(HUB, "hub_students.py"), join(HUB, "server-config")], { encoding: "utf8", env: plainEnv(scratch) });
+    assert.equal(run.status, 0, run.stderr);
+    const hub = JSON.parse(run.stdout) as Record<string, string | number>;
+    const file = readFileSync(join(HUB, "z2jh-values.yaml"), "utf8");
+    const values = parseYaml(file) as {
+      singleuser: { image: { name: string; tag: string }; cmd: string[]; defaultUrl: string; memory: { limit: string; guarantee: string }; cpu: { limit: number }; startTimeout: number };
+      hub: { config: { KubeSpawner: { http_timeout: number } } };
+      cull: { enabled: boolean; timeout: number };
+    };
+    const u = values.singleuser;
+    assert.deepEqual(
+      {
+        default_url: u.defaultUrl,
+        mem_limit: u.memory.limit,
+        mem_guarantee: u.memory.guarantee,
+        cpu_limit: u.cpu.limit,
+        start_timeout: u.startTimeout,
+        http_timeout: values.hub.config.KubeSpawner.http_timeout,
+        server_idle: values.cull.enabled ? values.cull.timeout : "culling off",
+      },
+      hub,
+    );
+    // The command is the image's start hook (the repository sits at /srv/amsgrad in the image), then the server.
+    const [hook, server] = u.cmd;
+    assert.equal(server, "jupyterhub-singleuser");
+    assert.ok(hook?.startsWith("/srv/amsgrad/"), hook);
+    const inRepo = join(ROOT, hook!.slice("/srv/amsgrad/".length));
+    assert.ok(statSync(inRepo).mode & 0o111, `${inRepo} is executable`);
+    assert.match(readFileSync(join(HUB, "Dockerfile"), "utf8"), /^COPY \. \/srv\/amsgrad$/m, "the image keeps the repository at /srv/amsgrad");
+    // The image the values name is the one binder/README.md builds and pushes.
+    const readme = readFileSync(join(BINDER, "README.md"), "utf8");
+    assert.ok(readme.includes(`docker push ${u.image.name}:${u.image.tag}`), `binder/README.md pushes ${u.image.name}:${u.image.tag}`);
+    // binder/README.md shows the file as it is.
+    assert.ok(readme.includes("```yaml\n" + file + "```"), "binder/README.md shows z2jh-values.yaml word for word");
   });
 });

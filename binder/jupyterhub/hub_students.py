@@ -17,6 +17,9 @@ c.Spawner.default_url = "/tree/amsgrad-notebooks"  # noqa: F821 (c is given by t
 # room for a student's own larger experiments; Kubernetes and The Littlest JupyterHub enforce it for the
 # whole server; `npm run class` caps each process at it (binder/jupyterhub/student-server).
 c.Spawner.mem_limit = "1G"  # noqa: F821
+# What a student is sure to get: one lesson's kernel (<= 255 MB) and the server (~135 MB), rounded up.
+# Kubernetes reserves it on the node (Z2JH's singleuser.memory.guarantee); LocalProcessSpawner ignores it.
+c.Spawner.mem_guarantee = "512M"  # noqa: F821
 
 # CPU: one core at most, so one student's long sweep cannot take both cores of a 2-core machine
 # from the class (enforced by Kubernetes and The Littlest JupyterHub; not by LocalProcessSpawner).
