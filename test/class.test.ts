@@ -12,7 +12,10 @@
 //   - Ctrl+C (to `npm run class`'s whole process group, as a terminal sends it) stops the hub, the
 //     proxy and every server and kernel once and gracefully: each process id found before the stop is
 //     gone after it, and the hub did it itself (class.mjs had nothing left to stop);
-//   - a student's saved edit survives the hub's restart and runs;
+//   - what the start message and lesson 1 tell students about errors is what happens: a cell sent right
+//     behind a failing one is skipped with no output, and run again it runs;
+//   - a student's edit saved as the page saves it (PUT to the contents API) survives the hub's restart
+//     and runs;
 //   - the lesson hand-out (binder/jupyterhub/amsgrad-notebooks.sh): an updated lesson replaces an
 //     unedited copy and lands beside an edited one;
 //   - the real login is the default: without the test-only password class.mjs insists on its group.
@@ -209,16 +212,38 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
     }
   });
 
+  test("after an error: a cell sent right behind it is skipped with no output, as students are told; run again, it runs", async () => {
+    assert.ok(hub, "the hub is running");
+    // What they are told: in the teacher's start message and in lesson 1.
+    assert.match(hub.stdout(), /A cell run\s+straight after an error \(within 0\.2 s, e\.g\. Shift\+Enter pressed twice\) is skipped by the\s+kernel: it stays In \[ \] with no output\. Run it again/);
+    const lesson1 = readFileSync(join(NOTEBOOKS_DIR, "01-gradient-descent.ipynb"), "utf8");
+    assert.match(lesson1, /within about a fifth of a second after it \(pressing Shift\+Enter twice quickly, for example\), is skipped by the TypeScript kernel: it stays `In \[ \]` with no output\. Nothing is wrong with it: run it again/);
+    // What happens, for a student of the running class: Shift+Enter twice on a failing cell (the next
+    // one is queued behind it), then the next cell again half a second later (past the 0.2 s).
+    const { students, stderr } = await runStudents({ hub, students: ["bob"], notebook: `${LESSONS_FOLDER}/${LESSON}`, errorTrials: 1, errorDelaysMs: [-1, 500], timeoutSeconds: 240 });
+    assert.ok(students[0]?.ok, `bob's lesson ran again in his kernel: ${students[0]?.error}\n${stderr}`);
+    const trials = students[0]?.error_trials;
+    assert.ok(trials?.length === 2, `two trials: ${JSON.stringify(students[0])}\n${stderr}`);
+    const [queued, later] = trials;
+    assert.equal(queued!.failing, "error", "the failing cell fails");
+    assert.deepEqual({ next: queued!.next, outputs: queued!.next_outputs }, { next: "abort", outputs: 0 }, "the cell right behind it is skipped, with no output");
+    assert.equal(later!.failing, "error");
+    assert.deepEqual({ next: later!.next, outputs: later!.next_outputs }, { next: "ok", outputs: 1 }, "run 0.5 s after the error, it runs and shows its result");
+  });
+
   let edited = "";
   let before_stop: ClassProcess[] = [];
 
   test("Ctrl+C stops the hub, the proxy, every server and kernel; nothing is left (by process id)", async () => {
     assert.ok(hub, "the hub is running");
-    // A student's saved edit (on disk, where the Notebook's save writes it): a cell of her own at the end.
+    // A student's edit, saved as the page saves it (File -> Save: PUT to her server's contents API):
+    // a cell of her own at the end of the lesson.
     const lesson = join(homes, "alice", LESSONS_FOLDER, LESSON);
-    const nb = JSON.parse(readFileSync(lesson, "utf8")) as { cells: unknown[] };
-    nb.cells.push({ cell_type: "code", id: "alice-was-here", metadata: {}, execution_count: null, outputs: [], source: ['console.log("alice was here");'] });
-    writeFileSync(lesson, JSON.stringify(nb, null, 1));
+    const { students } = await runStudents({ hub, students: ["alice"], notebook: `${LESSONS_FOLDER}/${LESSON}`, saveCell: 'console.log("alice was here");', timeoutSeconds: 240 });
+    assert.equal(students[0]?.save?.status, 200, `the save: ${JSON.stringify(students[0]?.save)} ${students[0]?.error ?? ""}`);
+    const onDisk = JSON.parse(readFileSync(lesson, "utf8")) as { cells: { source: string | string[] }[] };
+    const lastSource = onDisk.cells[onDisk.cells.length - 1]?.source;
+    assert.equal(Array.isArray(lastSource) ? lastSource.join("") : lastSource, 'console.log("alice was here");', "her cell is in the file on disk");
     edited = sha256(lesson);
     before_stop = processTree(hub.child.pid!);
     const kinds = before_stop.map((p) => p.kind);

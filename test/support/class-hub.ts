@@ -129,6 +129,8 @@ export interface StudentRun {
   probes?: { other: string; status: number; at: string }[];
   extra_kernels?: { path: string; status: number; message: string }[];
   error_trials?: { delay_ms: number; failing: string; next: string; next_outputs: number; reply_ms: number }[];
+  /** The --save-cell save: the contents API's answer to the PUT. */
+  save?: { status: number; path: string };
 }
 
 export interface StudentsOptions {
@@ -140,7 +142,10 @@ export interface StudentsOptions {
   errorTrials?: number;
   /** Error trials before Run All, while the rest of the class starts (default: after). */
   errorTrialsFirst?: boolean;
+  /** Milliseconds after the failed cell's reply reached the student; < 0: sent right behind the failing cell. */
   errorDelaysMs?: number[];
+  /** After Run All, add a code cell with this source at the end of the notebook and save it (the page's PUT). */
+  saveCell?: string;
   timeoutSeconds?: number;
   /** Called with the client's process id once it runs (the benchmark samples its CPU). */
   onSpawn?: (pid: number) => void;
@@ -160,7 +165,8 @@ export async function runStudents(options: StudentsOptions): Promise<{ students:
   if (options.extraKernels?.length) args.push("--extra-kernels", options.extraKernels.join(","));
   if (options.errorTrials) args.push("--error-trials", String(options.errorTrials));
   if (options.errorTrialsFirst) args.push("--error-trials-first");
-  if (options.errorDelaysMs) args.push("--error-delays", options.errorDelaysMs.join(","));
+  if (options.errorDelaysMs) args.push(`--error-delays=${options.errorDelaysMs.join(",")}`);
+  if (options.saveCell) args.push("--save-cell", options.saveCell);
   const { code, stdout, stderr } = await runPython(args, { onSpawn: options.onSpawn });
   try {
     return { ...(JSON.parse(stdout) as { students: StudentRun[] }), stderr, code };

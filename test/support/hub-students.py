@@ -19,7 +19,10 @@ Every student, all at once (or --stagger-ms apart), through the hub's public URL
      students' servers with its own cookies (--probe-others: must be refused), opens more notebooks
      (--extra-kernels: each starts a kernel, as a new tab does) and measures tslab's
      abort-after-error window (--error-trials: a failing cell, then the next one D ms after the
-     error's reply reaches the student; after Run All, or before it with --error-trials-first).
+     error's reply reaches the student, or with D < 0 sent right behind it, as Shift+Enter pressed
+     twice does; after Run All, or before it with --error-trials-first);
+  5. optionally saves the notebook with a cell of its own at the end (--save-cell CODE): the page's
+     File -> Save, a PUT of the whole notebook model to the contents API with the _xsrf token.
 Static files of the page (JavaScript, CSS) are not fetched.
 
 Times are seconds from the student's login request: "server_ready" (spawn progress says ready),
@@ -27,7 +30,8 @@ Times are seconds from the student's login request: "server_ready" (spawn progre
 rich, non text/plain representation), "run_all" (the last cell's execute reply and idle status).
 
 Output (--report, JSON): {"students": [{"name", "ok", "error", "times": {...}, "cells": [{"index",
-"status", "outputs": [...]}], "lost_idle", "rate_limited", "iopub_messages", "reconnects", "probes", "extra_kernels", "error_trials"}]}. Outputs use
+"status", "outputs": [...]}], "lost_idle", "rate_limited", "iopub_messages", "reconnects", "probes", "extra_kernels", "error_trials",
+"save": {"status", "path"}}]}. Outputs use
 nbformat's shape (stream, display_data, execute_result, error), consecutive streams merged, so they
 compare with an nbclient run of the same notebook.
 Exit status: 0 every student ran every cell with status ok; 1 otherwise; 2 bad usage.
@@ -167,6 +171,20 @@ class Student:
         except ValueError:
             message = response.body[:300].decode("utf-8", "replace")
         return {"path": notebook, "status": response.code, "message": message}
+
+    async def save_with_cell(self, notebook, code):
+        """File -> Save after adding a code cell at the end: PUT the notebook model, as the page does."""
+        quoted = urllib.parse.quote(notebook)
+        path = f"/user/{self.name}/api/contents/{quoted}"
+        _, current = await self.request("GET", f"{path}?type=notebook&content=1")
+        if current.code != 200:
+            raise RuntimeError(f"{self.name}: contents of {notebook} before saving: HTTP {current.code}")
+        content = json.loads(current.body)["content"]
+        content["cells"].append({"cell_type": "code", "id": uuid.uuid4().hex[:8], "metadata": {},
+                                 "execution_count": None, "outputs": [], "source": code})
+        body = json.dumps({"type": "notebook", "format": "json", "content": content})
+        _, response = await self.request("PUT", path, body=body, headers={"Content-Type": "application/json"})
+        return {"status": response.code, "path": notebook}
 
     async def probe(self, other, notebook):
         """Another student's server with this student's cookies: the status the hub's auth answers."""
@@ -363,6 +381,8 @@ async def run_student(student, args, everyone, barrier):
             result["extra_kernels"] = [await student.start_session(p) for p in args.extra_kernels]
         if args.error_trials and not args.error_trials_first:
             result["error_trials"] = await error_trials(kernel, args)
+        if args.save_cell:
+            result["save"] = await student.save_with_cell(args.notebook, args.save_cell)
         result["ok"] = replied and all(c["status"] == "ok" for c in result["cells"])
         if not replied:
             result["error"] = "not every cell replied within the timeout"
@@ -385,11 +405,17 @@ async def error_trials(kernel, args):
     for delay_ms in args.error_delays:
         for _ in range(args.error_trials):
             failing = kernel.execute(FAILING_CELL)
-            await kernel.until(lambda: failing in kernel.replies, args.timeout)
-            replied_at = kernel.replies.get(failing, (time.monotonic(), {}))[0]
-            await asyncio.sleep(max(0.0, replied_at + delay_ms / 1000 - time.monotonic()))
-            following = kernel.execute(NEXT_CELL)
-            sent = time.monotonic()
+            if delay_ms < 0:
+                # Right behind the failing cell, before its reply: the kernel has it queued.
+                following = kernel.execute(NEXT_CELL)
+                sent = time.monotonic()
+                await kernel.until(lambda: failing in kernel.replies, args.timeout)
+            else:
+                await kernel.until(lambda: failing in kernel.replies, args.timeout)
+                replied_at = kernel.replies.get(failing, (time.monotonic(), {}))[0]
+                await asyncio.sleep(max(0.0, replied_at + delay_ms / 1000 - time.monotonic()))
+                following = kernel.execute(NEXT_CELL)
+                sent = time.monotonic()
             await kernel.until(lambda: following in kernel.replies, args.timeout)
             reply = kernel.replies.get(following, (sent, {"status": "no reply"}))
             trials.append({"delay_ms": delay_ms, "failing": kernel.replies.get(failing, (0, {}))[1].get("status"),
@@ -428,7 +454,10 @@ def parse_args(argv):
     parser.add_argument("--error-trials-first", action="store_true",
                         help="run the error trials before Run All (while the rest of the class starts)")
     parser.add_argument("--error-delays", default="0,100,200,300,500",
-                        help="ms between a failed cell's reply and the next request (default 0,100,200,300,500)")
+                        help="ms between a failed cell's reply and the next request, < 0: sent right behind the "
+                             "failing cell (default 0,100,200,300,500)")
+    parser.add_argument("--save-cell", default="",
+                        help="after Run All, add a code cell with this source at the end and save (PUT contents)")
     parser.add_argument("--report", default="-", help="write the JSON report here ('-' = stdout)")
     args = parser.parse_args(argv)
     args.students = [s for s in args.students.split(",") if s]
