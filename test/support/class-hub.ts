@@ -34,12 +34,13 @@ const READY_LINE = /^\s+(http:\/\/127\.0\.0\.1:(\d+))\/\s*$/m;
 
 /**
  * Starts `scripts/class.mjs --state STATE` with the test-only login on a free port (with `npm`: `npm run
- * class -- …` in a process group of its own, as a teacher's terminal runs it); resolves when it prints
- * its URL.
+ * class -- …` in a process group of its own, as a teacher's terminal runs it; with `realLogin`: the
+ * class's own PAM login, as root, `password` then only recorded for the students' client); resolves
+ * when it prints its URL.
  */
 export async function startClassHub(
   state: string,
-  { password = "test-only-password", timeoutMs = 90_000, args = [] as string[], npm = false } = {},
+  { password = "test-only-password", timeoutMs = 90_000, args = [] as string[], npm = false, realLogin = false } = {},
 ): Promise<ClassHub> {
   const port = await freePort();
   const options = ["--port", String(port), "--state", state, ...args];
@@ -49,12 +50,18 @@ export async function startClassHub(
     timeoutMs,
     name: "class.mjs",
     detached: npm,
-    env: { ...process.env, AMSGRAD_CLASS_TEST_ONLY_PASSWORD: password },
+    env: realLogin ? withoutTestLogin(process.env) : { ...process.env, AMSGRAD_CLASS_TEST_ONLY_PASSWORD: password },
     // The hub stops each server with SIGINT, SIGTERM after 10 s, SIGKILL after 5 s more.
     graceMs: 60_000,
   });
   const { child, match, stdout, stderr, stop, exited } = started;
   return { child, url: match[1]!, port: Number(match[2]), password, state, stdout, stderr, stop, exited };
+}
+
+function withoutTestLogin(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.AMSGRAD_CLASS_TEST_ONLY_PASSWORD;
+  return copy;
 }
 
 /** One process of the class, by what its command line says it is. */
