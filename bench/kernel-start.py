@@ -21,7 +21,9 @@ display_data for a cell sent as soon as the kernel answers kernel_info (what a s
 opening a notebook); "warm re-run", the same cell again in that kernel, until its `idle`; the figure's
 bytes as the notebook stores them (PNG as base64 text, SVG as text). Ratios are to Python.
 Then "Restart & Run All" of each notebook (restart, all cells sent at once as the Notebook page does,
-seconds until the last cell's `idle`), per tslab kernel.
+seconds until the last cell's `idle`), per tslab kernel, with the project's kernel's memory: RSS when
+it answers after the restart, RSS after the last cell, and its peak RSS (VmHWM), from /proc (the
+numbers behind the class hub's two kernels per student and 1 GiB, binder/jupyterhub/).
 """
 
 import argparse
@@ -204,8 +206,21 @@ def fresh_kernel_run(name, cell, warm_runs):
         km.shutdown_kernel(now=True)
 
 
+def kernel_memory(km):
+    """The kernel process's RSS now and its peak (VmHWM), in bytes, from /proc/PID/status."""
+    process = getattr(km.provisioner, "process", None) if getattr(km, "provisioner", None) else km.kernel
+    values = {}
+    with open(f"/proc/{process.pid}/status", encoding="utf-8") as f:
+        for line in f:
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) * 1024
+    return values["VmRSS"], values["VmHWM"]
+
+
 def restart_and_run_all(name, notebook):
-    """Kernel → Restart & Run All: seconds from the restart until the last cell's idle."""
+    """Kernel → Restart & Run All: seconds from the restart until the last cell's idle, and the kernel's
+    memory: (seconds, RSS when ready, RSS after the last cell, peak RSS)."""
     import nbformat
     from jupyter_client.manager import KernelManager
     nb = nbformat.read(notebook, as_version=4)
@@ -219,6 +234,7 @@ def restart_and_run_all(name, notebook):
         started = time.perf_counter()
         km.restart_kernel(now=True)
         kc.wait_for_ready(timeout=120)
+        ready_rss, _ = kernel_memory(km)
         ids = [kc.execute(source) for source in cells]
         pending = set(ids)
         while pending:
@@ -228,7 +244,9 @@ def restart_and_run_all(name, notebook):
                 pending.discard(parent)
             elif parent in pending and (msg["msg_type"] == "error" or (msg["msg_type"] == "stream" and msg["content"]["name"] == "stderr")):
                 raise RuntimeError(f"{os.path.basename(notebook)} on {name}: {msg['content']}")
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        after_rss, peak_rss = kernel_memory(km)
+        return seconds, ready_rss, after_rss, peak_rss
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
@@ -292,9 +310,13 @@ def main(argv):
             notebooks = sorted(glob.glob(os.path.join(NOTEBOOKS, "[0-9][0-9]-*.ipynb")))
             tslab_kinds = [k for k in kinds if k != "python"]
             seconds = {k: {} for k in tslab_kinds}
+            memory = {}
             for notebook in notebooks:
                 for kind in tslab_kinds:
-                    seconds[kind][os.path.basename(notebook)] = restart_and_run_all(kind, notebook)
+                    took, ready_rss, after_rss, peak_rss = restart_and_run_all(kind, notebook)
+                    seconds[kind][os.path.basename(notebook)] = took
+                    if kind == "tslab":
+                        memory[os.path.basename(notebook)] = {"ready": ready_rss, "after": after_rss, "peak": peak_rss}
             print("\nKernel → Restart & Run All: seconds from the restart until the last cell's idle (one run each)\n")
             print("| notebook | " + " | ".join(tslab_kinds) + " |")
             print("|---|" + "---:|" * len(tslab_kinds))
@@ -303,6 +325,13 @@ def main(argv):
                 print(f"| {name} | " + " | ".join(f"{seconds[k][name]:.2f}" for k in tslab_kinds) + " |")
             print("| total | " + " | ".join(f"{sum(seconds[k].values()):.1f}" for k in tslab_kinds) + " |")
             results["restart_and_run_all"] = seconds
+            mb = 2 ** 20
+            print(f"\nThe project's kernel (tslab, Node {versions['tslab']}): RSS in MB, once it answers after the "
+                  "restart, after the last cell's idle, and its peak (VmHWM)\n")
+            print("| notebook | ready | after Run All | peak |\n|---|---:|---:|---:|")
+            for name, m in memory.items():
+                print(f"| {name} | {m['ready'] / mb:.0f} | {m['after'] / mb:.0f} | {m['peak'] / mb:.0f} |")
+            results["kernel_memory_bytes"] = memory
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=2)

@@ -11,13 +11,14 @@
 # opens the folder in classic Notebook 6 and in Notebook 7.
 c.Spawner.default_url = "/tree/amsgrad-notebooks"  # noqa: F821 (c is given by the config loader)
 
-# Memory: a student's Notebook server holds about 135 MB (RSS) and each kernel 225-255 MB after a
-# lesson (at most two kernels, server-config/amsgrad_server_limits.py): about 650 MB at most, 300-430 MB
-# (PSS, shared pages counted once) with one lesson open, as measured for classes of 1-30. 1 GiB leaves
-# room for a student's own larger experiments; Kubernetes and The Littlest JupyterHub enforce it for the
-# whole server; `npm run class` caps each process at it (binder/jupyterhub/student-server).
+# Memory: a student's Notebook server holds about 135 MB (RSS) and each kernel 200-290 MB after a
+# lesson (at most two kernels, server-config/amsgrad_server_limits.py): about 715 MB at most. With one
+# lesson open, measured for classes of 1-30: 240-430 MB per student (PSS, shared pages split), 330-480
+# MB at the peak (RSS). 1 GiB leaves room for a student's own larger experiments; Kubernetes and The
+# Littlest JupyterHub enforce it for the whole server; `npm run class` caps each process at it
+# (binder/jupyterhub/student-server).
 c.Spawner.mem_limit = "1G"  # noqa: F821
-# What a student is sure to get: one lesson's kernel (<= 255 MB) and the server (~135 MB), rounded up.
+# What a student is sure to get: one lesson's kernel (<= 290 MB) and the server (~135 MB), rounded up.
 # Kubernetes reserves it on the node (Z2JH's singleuser.memory.guarantee); LocalProcessSpawner ignores it.
 c.Spawner.mem_guarantee = "512M"  # noqa: F821
 

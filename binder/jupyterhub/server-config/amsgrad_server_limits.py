@@ -13,10 +13,10 @@ import tempfile
 
 from tornado import web
 
-# A tslab kernel holds 185-190 MB when it starts and 225-255 MB after running any one lesson
-# (measured for notebooks 1-8), the student's server about 135 MB. Two kernels let a student keep the
+# A tslab kernel holds 130-150 MB when it starts and 200-290 MB after running any one lesson
+# (bench/kernel-start.py, notebooks 0-8, on Node 24), the student's server about 135 MB. Two kernels let a student keep the
 # previous lesson open beside the current one; every further tab would add ~250 MB, and 30 students
-# with all eight lessons open would need ~60 GB on a 24 GiB machine (with two: about 19 GB). A student
+# with all eight lessons open would need 48-70 GB on a 24 GiB machine (with two: about 21 GB). A student
 # who asks for a third gets the message below.
 KERNELS_PER_STUDENT = 2
 
