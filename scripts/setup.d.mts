@@ -13,6 +13,7 @@ export const CHROMIUM: string;
 export const JUPYTER_PACKAGES: string[];
 export const CHROMIUM_PACKAGES: string[];
 export const JUPYTERHUB_PACKAGES: string[];
+export const JUPYTER_SERVER_PACKAGES: string[];
 export const CONFIGURABLE_HTTP_PROXY: string;
 
 export class SetupError extends Error {}
@@ -26,6 +27,8 @@ export function ensureJupyter(): void;
 export function ensureChromium(): void;
 export function jupyterHubInstalled(): boolean;
 export function ensureJupyterHub(): void;
+export function jupyterServerInstalled(): boolean;
+export function ensureJupyterServer(): void;
 export const KERNEL_TYPES: string[];
 export function ensureTslabPatched(): void;
 export const NODE24_VERSION: string;
@@ -42,6 +45,7 @@ export function setup(options?: {
   chromium?: boolean;
   jupyter?: boolean;
   hub?: boolean;
+  server?: boolean;
   need?: string[];
   lenientLib?: boolean;
 }): NodeJS.ProcessEnv;

@@ -54,6 +54,12 @@ export const JUPYTER_PACKAGES = [
 export const CHROMIUM_PACKAGES = ["chromium"];
 /** Debian's JupyterHub 3.0 (with its configurable-http-proxy) for `npm run class` and its tests. */
 export const JUPYTERHUB_PACKAGES = ["jupyterhub"];
+/**
+ * Debian's Jupyter Server 1.23, for tests only: the hub image's servers (Notebook 7, JupyterLab) run on
+ * Jupyter Server, and binder/jupyterhub/server-config/jupyter_server_config.py is tested under it
+ * (test/server-config.test.ts). Nothing else here uses it (`npm start` and `npm run class` serve classic Notebook 6).
+ */
+export const JUPYTER_SERVER_PACKAGES = ["python3-jupyter-server"];
 /** Debian's proxy for the hub (package node-configurable-http-proxy, a dependency of jupyterhub). */
 export const CONFIGURABLE_HTTP_PROXY = "/usr/bin/configurable-http-proxy";
 
@@ -264,6 +270,22 @@ export function ensureJupyterHub() {
   });
 }
 
+/** Whether PYTHON can import jupyter_server. */
+export function jupyterServerInstalled() {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import jupyter_server"], { stdio: "ignore" }).status === 0;
+}
+
+/** Debian's Jupyter Server, for the tests of the hub image's server limits: installed as root, else the command. */
+export function ensureJupyterServer() {
+  ensureDebianPackages({
+    what: `Jupyter Server is missing (${PYTHON} cannot import jupyter_server); the test of the hub image's server limits needs it`,
+    present: jupyterServerInstalled,
+    packages: JUPYTER_SERVER_PACKAGES,
+    noRecommends: true,
+    override: "JUPYTER_PYTHON",
+  });
+}
+
 /**
  * The @types packages the kernel's compiler includes without an import (TSLAB_TYPES, read by our patch of
  * tslab): lib/notebook-globals, the few Node globals notebook cells use (console, timers, process, …),
@@ -444,13 +466,14 @@ export function jupyterEnv(base = process.env) {
  * (default true), `hub` (Debian's JupyterHub: `npm run class`, its tests), `need` (node_modules packages
  * that must exist), `lenientLib` (see ensureLib).
  */
-export function setup({ chromium = false, jupyter = true, hub = false, need = ["tslab"], lenientLib = false } = {}) {
+export function setup({ chromium = false, jupyter = true, hub = false, server = false, need = ["tslab"], lenientLib = false } = {}) {
   checkNode();
   ensureDeps({ need });
   ensureLib({ lenient: lenientLib });
   if (jupyter) ensureJupyter();
   if (chromium) ensureChromium();
   if (hub) ensureJupyterHub();
+  if (server) ensureJupyterServer();
   writeKernelSpec();
   return jupyterEnv();
 }

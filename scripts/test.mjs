@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: the one test command. Installs what is missing (node_modules, lib build, Debian's Jupyter,
-// chromium and JupyterHub, the tslab kernel spec), then runs every test/**/*.test.ts (unit, notebook, start and
+// chromium, JupyterHub and Jupyter Server, the tslab kernel spec), then runs every test/**/*.test.ts (unit, notebook, start and
 // browser tests) with Node's test runner and its spec reporter. Exit code: the test runner's.
 //
 //   npm test                       everything
@@ -13,8 +13,8 @@ import { ROOT, SetupError, runMain, setup } from "./setup.mjs";
 
 const HELP = `Usage: npm test [-- FILE.test.ts ...]
 
-Installs what is missing (node_modules, the amsgrad library build, Debian's Jupyter, chromium and
-JupyterHub, the tslab kernel spec), then runs test/**/*.test.ts with:
+Installs what is missing (node_modules, the amsgrad library build, Debian's Jupyter, chromium,
+JupyterHub and Jupyter Server, the tslab kernel spec), then runs test/**/*.test.ts with:
 
   node --import tsx --test --test-reporter=spec <files>
 
@@ -48,7 +48,7 @@ async function main() {
     if (!existsSync(resolve(file)) || !statSync(resolve(file)).isFile()) throw new SetupError(`no such test file: ${file}`);
   }
 
-  const env = setup({ chromium: true, hub: true, need: ["tslab", "tsx", "playwright-core"] });
+  const env = setup({ chromium: true, hub: true, server: true, need: ["tslab", "tsx", "playwright-core"] });
   const files = named.length ? named.map((f) => relative(ROOT, resolve(f))) : testFiles(join(ROOT, "test")).map((f) => relative(ROOT, f));
   if (files.length === 0) throw new SetupError("no test files found under test/");
 

@@ -156,7 +156,7 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
       const [second, third] = student.extra_kernels ?? [];
       assert.equal(second?.status, 201, `${student.name}'s kernel number ${KERNELS_PER_STUDENT} starts`);
       assert.equal(third?.status, 403, `${student.name}'s kernel number ${KERNELS_PER_STUDENT + 1} is refused`);
-      assert.match(third!.message, /Close one first/, "and the message says what to do");
+      assert.match(third!.message, /Close one first \(File > Close and Halt in its tab, or Running > Shutdown in the file list\)/, "and the message says what to do, in Notebook 6's menu words");
       // The copy of the lessons: all of them, as shipped, trusted for the student.
       const lessons = join(homes, student.name, LESSONS_FOLDER);
       for (const source of notebookSources()) {

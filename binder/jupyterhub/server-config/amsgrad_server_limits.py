@@ -38,9 +38,13 @@ SERVER_IDLE_SECONDS = 3600
 
 TOO_MANY_KERNELS = (
     "You already have {running} notebooks running, the most one student may run on this class hub. "
-    "Close one first (File > Close and Halt in its tab, or Running > Shutdown in the file list), "
-    "then reload this page."
+    "Close one first ({how}), then reload this page."
 )
+# How to close a notebook's kernel, in the menus of the front end each server application serves.
+HOW_TO_CLOSE = {
+    "NotebookApp": "File > Close and Halt in its tab, or Running > Shutdown in the file list",
+    "ServerApp": "File > Close and Shut Down Notebook in its tab, or shut its kernel down in the list of running kernels",
+}
 
 
 # Kernels talk to the student's server over unix sockets (jupyter_client's ipc transport), not TCP ports.
@@ -65,8 +69,21 @@ def private_connection_dir():
     return folder
 
 
-def kernels_per_student(base, limit=KERNELS_PER_STUDENT):
-    """`base` (the server's kernel manager class) refusing to start more than `limit` kernels."""
+class TooManyKernels(web.HTTPError):
+    """A 403 whose text is the message alone. Jupyter Server's sessions handler turns any error from
+    starting a kernel into a 500 carrying str(error), which the page shows the student: tornado's
+    str() would put "HTTP 403: Forbidden (...)" around the message. (Notebook 6 answers the 403.)"""
+
+    def __init__(self, running, how):
+        super().__init__(403, TOO_MANY_KERNELS.format(running=running, how=how))
+
+    def __str__(self):
+        return self.log_message
+
+
+def kernels_per_student(base, how, limit=KERNELS_PER_STUDENT):
+    """`base` (the server's kernel manager class) refusing to start more than `limit` kernels, saying
+    `how` to close one."""
 
     class KernelsPerStudent(base):
         """Starts a new kernel only while fewer than the limit are running (restarts always work); keeps
@@ -80,7 +97,7 @@ def kernels_per_student(base, limit=KERNELS_PER_STUDENT):
             kernel_id = kwargs.get("kernel_id", args[0] if args else None)
             running = len(self.list_kernel_ids())
             if kernel_id is None and running >= limit:
-                raise web.HTTPError(403, TOO_MANY_KERNELS.format(running=running))
+                raise TooManyKernels(running, how)
             return await super().start_kernel(*args, **kwargs)
 
     return KernelsPerStudent
@@ -102,4 +119,4 @@ def configure(c, app, kernel_manager_base):
     c.MappingKernelManager.cull_busy = False
     c.MappingKernelManager.kernel_info_timeout = KERNEL_INFO_TIMEOUT_SECONDS
     getattr(c, app).shutdown_no_activity_timeout = SERVER_IDLE_SECONDS
-    getattr(c, app).kernel_manager_class = kernels_per_student(kernel_manager_base)
+    getattr(c, app).kernel_manager_class = kernels_per_student(kernel_manager_base, HOW_TO_CLOSE[app])
