@@ -12,7 +12,7 @@ import { createServer } from "node:net";
 import { networkInterfaces } from "node:os";
 import { join, resolve, sep } from "node:path";
 import { parseArgs } from "node:util";
-import { KERNEL_DISPLAY_NAME, LOCAL_JUPYTER, kernelNode, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, TSLAB_BIN, log, runMain, setup } from "./setup.mjs";
+import { AFTER_AN_ERROR_LINES, KERNEL_DISPLAY_NAME, LOCAL_JUPYTER, kernelNode, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, TSLAB_BIN, log, runMain, setup } from "./setup.mjs";
 
 const HUB_DIR = join(ROOT, "binder", "jupyterhub");
 const HUB_CONFIG = join(HUB_DIR, "jupyterhub_config.py");
@@ -284,9 +284,7 @@ function readyMessage({ ip, port, group, testOnly }) {
       : `  and log in with their account on this machine (members of group ${group}).`,
     "  Each student works in their own copy of the lessons, ~/amsgrad-notebooks.",
     "",
-    "  Tell students: after a red error, fix the cell and run it again before going on. A cell run",
-    "  straight after an error (within 0.2 s, e.g. Shift+Enter pressed twice) is skipped by the",
-    "  kernel: it stays In [ ] with no output. Run it again; nothing is wrong with it.",
+    ...AFTER_AN_ERROR_LINES,
     "",
     "  Stop with Ctrl+C: every student's server and kernel stops; what they saved stays on disk",
     "  (ask them to save, Ctrl+S, first).",

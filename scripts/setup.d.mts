@@ -14,6 +14,7 @@ export const JUPYTER_PACKAGES: string[];
 export const CHROMIUM_PACKAGES: string[];
 export const JUPYTERHUB_PACKAGES: string[];
 export const JUPYTER_SERVER_PACKAGES: string[];
+export const AFTER_AN_ERROR_LINES: string[];
 export const CONFIGURABLE_HTTP_PROXY: string;
 
 export class SetupError extends Error {}

@@ -63,6 +63,17 @@ export const JUPYTER_SERVER_PACKAGES = ["python3-jupyter-server"];
 /** Debian's proxy for the hub (package node-configurable-http-proxy, a dependency of jupyterhub). */
 export const CONFIGURABLE_HTTP_PROXY = "/usr/bin/configurable-http-proxy";
 
+/**
+ * What `npm start` and `npm run class` tell the teacher to tell students about errors: tslab skips
+ * every request that reaches it within 200 ms after an error (measured by bench/class.ts; the class
+ * test checks this text against the kernel).
+ */
+export const AFTER_AN_ERROR_LINES = [
+  "  Tell students: after a red error, fix the cell and run it again before going on. A cell run",
+  "  straight after an error (within 0.2 s, e.g. Shift+Enter pressed twice) is skipped by the",
+  "  kernel: it stays In [ ] with no output. Run it again; nothing is wrong with it.",
+];
+
 const MIN_NODE = [20, 19];
 
 /** An expected, explained failure: the message says what to do; no stack trace is printed. */

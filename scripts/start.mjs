@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { networkInterfaces, userInfo } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { KERNEL_DISPLAY_NAME, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, log, runMain, setup } from "./setup.mjs";
+import { AFTER_AN_ERROR_LINES, KERNEL_DISPLAY_NAME, NOTEBOOKS_DIR, PYTHON, ROOT, SetupError, log, runMain, setup } from "./setup.mjs";
 
 const HELP = `Usage: npm start [-- options]
 
@@ -209,7 +209,7 @@ async function main() {
       for (const address of others) lines.push(`  From other machines: http://${address}:${port}/tree?token=${token}`);
       lines.push("", "  WARNING: reachable from the network; the token is the only protection.", "");
     }
-    lines.push("  Stop the server with Ctrl+C.", "=".repeat(78), "");
+    lines.push(...AFTER_AN_ERROR_LINES, "", "  Stop the server with Ctrl+C.", "=".repeat(78), "");
     process.stdout.write(lines.join("\n") + "\n");
   }
 

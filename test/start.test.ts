@@ -107,6 +107,8 @@ describe("npm start (scripts/start.mjs)", () => {
     // run in parallel): then the start must say where it went.
     if (first.port !== port) assert.match(first.stderr(), new RegExp(`port ${port} is in use: using port ${first.port}`));
     assert.match(first.token, /^[0-9a-f]{48}$/, "a random token is always set");
+    // What to tell students about errors (class.test.ts checks the same lines against the kernel).
+    assert.match(first.stdout(), /after a red error, fix the cell and run it again before going on\. A cell run\s+straight after an error \(within 0\.2 s/);
 
     const specs = (await (await fetch(`${first.base}/api/kernelspecs?token=${first.token}`)).json()) as {
       default: string;
