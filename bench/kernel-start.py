@@ -23,7 +23,9 @@ bytes as the notebook stores them (PNG as base64 text, SVG as text). Ratios are 
 Then "Restart & Run All" of each notebook (restart, all cells sent at once as the Notebook page does,
 seconds until the last cell's `idle`), per tslab kernel, with the project's kernel's memory: RSS when
 it answers after the restart, RSS after the last cell, and its peak RSS (VmHWM), from /proc (the
-numbers behind the class hub's two kernels per student and 1 GiB, binder/jupyterhub/).
+numbers behind the class hub's two kernels per student and 1 GiB, binder/jupyterhub/); and the peak
+again under the class hub's cap, `ulimit -d` 1 GiB as binder/jupyterhub/student-server sets it (V8
+sizes its heap by that limit).
 """
 
 import argparse
@@ -152,11 +154,14 @@ def write_specs(folder, machine_node):
     specs["tslab-no-cache"] = {**base, "argv": without_preload(base["argv"])}
     specs["tslab-plain"] = {**{k: v for k, v in base.items() if k != "env"},
                             "argv": [machine_node, *without_preload(base["argv"])[1:]]}
+    # The project's kernel under student-server's memory cap (MEM_LIMIT 1G: ulimit -d in KiB).
+    specs["tslab-capped"] = {**base, "argv": ["bash", "-c", 'ulimit -d 1048576 && exec "$@"', "--", *base["argv"]]}
     for name, spec in specs.items():
         os.makedirs(os.path.join(folder, "kernels", name))
         with open(os.path.join(folder, "kernels", name, "kernel.json"), "w", encoding="utf-8") as f:
             json.dump(spec, f)
-    return list(specs)
+    # The capped kernel is measured for memory only (after the notebooks' Restart & Run All).
+    return [k for k in specs if k != "tslab-capped"]
 
 
 def collect(kc, msg_id, timeout, want_figure):
@@ -317,6 +322,8 @@ def main(argv):
                     seconds[kind][os.path.basename(notebook)] = took
                     if kind == "tslab":
                         memory[os.path.basename(notebook)] = {"ready": ready_rss, "after": after_rss, "peak": peak_rss}
+                _, _, _, capped_peak = restart_and_run_all("tslab-capped", notebook)
+                memory[os.path.basename(notebook)]["capped_peak"] = capped_peak
             print("\nKernel → Restart & Run All: seconds from the restart until the last cell's idle (one run each)\n")
             print("| notebook | " + " | ".join(tslab_kinds) + " |")
             print("|---|" + "---:|" * len(tslab_kinds))
@@ -327,10 +334,11 @@ def main(argv):
             results["restart_and_run_all"] = seconds
             mb = 2 ** 20
             print(f"\nThe project's kernel (tslab, Node {versions['tslab']}): RSS in MB, once it answers after the "
-                  "restart, after the last cell's idle, and its peak (VmHWM)\n")
-            print("| notebook | ready | after Run All | peak |\n|---|---:|---:|---:|")
+                  "restart, after the last cell's idle, and its peak (VmHWM); the peak again under the class hub's "
+                  "ulimit -d 1 GiB\n")
+            print("| notebook | ready | after Run All | peak | peak, capped |\n|---|---:|---:|---:|---:|")
             for name, m in memory.items():
-                print(f"| {name} | {m['ready'] / mb:.0f} | {m['after'] / mb:.0f} | {m['peak'] / mb:.0f} |")
+                print(f"| {name} | {m['ready'] / mb:.0f} | {m['after'] / mb:.0f} | {m['peak'] / mb:.0f} | {m['capped_peak'] / mb:.0f} |")
             results["kernel_memory_bytes"] = memory
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:

@@ -227,8 +227,12 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
     const [queued, later] = trials;
     assert.equal(queued!.failing, "error", "the failing cell fails");
     assert.deepEqual({ next: queued!.next, outputs: queued!.next_outputs }, { next: "abort", outputs: 0 }, "the cell right behind it is skipped, with no output");
+    // Its reply has no execution count: classic Notebook sets the prompt from it (codecell.js,
+    // _handle_execute_reply), so the cell shows In [ ].
+    assert.equal(queued!.next_execution_count ?? null, null, "no execution count: the page shows In [ ]");
     assert.equal(later!.failing, "error");
     assert.deepEqual({ next: later!.next, outputs: later!.next_outputs }, { next: "ok", outputs: 1 }, "run 0.5 s after the error, it runs and shows its result");
+    assert.equal(typeof later!.next_execution_count, "number", "and gets its In [n]");
   });
 
   let edited = "";

@@ -135,7 +135,7 @@ export interface StudentRun {
   reconnects?: number;
   probes?: { other: string; status: number; at: string }[];
   extra_kernels?: { path: string; status: number; message: string }[];
-  error_trials?: { delay_ms: number; failing: string; next: string; next_outputs: number; reply_ms: number }[];
+  error_trials?: { delay_ms: number; failing: string; next: string; next_outputs: number; next_execution_count?: number | null; reply_ms: number }[];
   /** The --save-cell save: the contents API's answer to the PUT. */
   save?: { status: number; path: string };
 }

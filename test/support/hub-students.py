@@ -420,6 +420,7 @@ async def error_trials(kernel, args):
             reply = kernel.replies.get(following, (sent, {"status": "no reply"}))
             trials.append({"delay_ms": delay_ms, "failing": kernel.replies.get(failing, (0, {}))[1].get("status"),
                            "next": reply[1].get("status"), "next_outputs": len(kernel.outputs.get(following, [])),
+                           "next_execution_count": reply[1].get("execution_count"),
                            "reply_ms": round(1000 * (reply[0] - sent))})
             await asyncio.sleep(0.4)  # past the window before the next trial
     return trials

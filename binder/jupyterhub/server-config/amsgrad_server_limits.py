@@ -13,11 +13,11 @@ import tempfile
 
 from tornado import web
 
-# A tslab kernel holds 130-150 MB when it starts and 200-290 MB after running any one lesson
-# (bench/kernel-start.py, notebooks 0-8, on Node 24), the student's server about 135 MB. Two kernels let a student keep the
-# previous lesson open beside the current one; every further tab would add ~250 MB, and 30 students
-# with all eight lessons open would need 48-70 GB on a 24 GiB machine (with two: about 21 GB). A student
-# who asks for a third gets the message below.
+# A tslab kernel holds 130-155 MB when it starts and 190-290 MB after running one of lessons 1-8 (about
+# 145 MB after notebook 0; bench/kernel-start.py, Node 24, no memory cap), the student's server about 135 MB.
+# Two kernels let a student keep the previous lesson open beside the current one; every further tab
+# would add 130-290 MB, and 30 students with lessons 1-8 all open would need 46-70 GB on a 24 GiB
+# machine (with two: about 21 GB). A student who asks for a third gets the message below.
 KERNELS_PER_STUDENT = 2
 
 # Kernels nobody has used for an hour (a class period) are shut down, even with the tab still open:
@@ -27,13 +27,15 @@ KERNEL_CULL_INTERVAL_SECONDS = 300
 
 # When a student's page connects, the server asks the kernel for kernel_info and closes the page's
 # connection if no answer comes within this time (the page then reconnects). With 30 students logging
-# in at once on 2 cores, the wait from a running server to an answering kernel reached 64.5 s, past
-# the default 60 s; in that run one student's kernel connection got no answer. 120 s covers a class
-# of 30 on this machine kind.
+# in at once on 2 cores, the wait from a running server to an answering kernel reached 64.5 s
+# (2026-12-01, before the kernel work; 38.7 s on 2026-12-02), past the default 60 s; in that run one
+# student's kernel connection got no answer (the benchmark's client did not reconnect then: the likely
+# cause, not proven). 120 s covers a class of 30 on this machine kind.
 KERNEL_INFO_TIMEOUT_SECONDS = 120
 
 # A server with no kernel and no activity for an hour stops itself (about 135 MB back to the class).
-# At the student's next visit the hub starts a fresh one, which also hands out updated lessons.
+# When the student comes back (logging in again, or the hub's Start / Launch Server button) the hub
+# starts a fresh one, which also hands out updated lessons.
 SERVER_IDLE_SECONDS = 3600
 
 TOO_MANY_KERNELS = (
