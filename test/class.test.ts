@@ -12,6 +12,9 @@
 //   - Ctrl+C (to `npm run class`'s whole process group, as a terminal sends it) stops the hub, the
 //     proxy and every server and kernel once and gracefully: each process id found before the stop is
 //     gone after it, and the hub did it itself (class.mjs had nothing left to stop);
+//   - a student in Chromium: the hub's login form, the lessons folder, notebook 5 with Kernel → Restart
+//     & Run All through the proxy, every page file served, every cell ok, the contour figure with its
+//     search path on the page (screenshots in /tmp/class-shots, CLASS_SHOTS=DIR elsewhere);
 //   - what the start message and lesson 1 tell students about errors is what happens: a cell sent right
 //     behind a failing one is skipped with no output, and run again it runs;
 //   - a student's edit saved as the page saves it (PUT to the contents API) survives the hub's restart
@@ -40,6 +43,10 @@ import {
   type ClassProcess,
 } from "./support/class-hub.ts";
 import { executeNotebook, notebookSources, type Output } from "./support/notebooks.ts";
+import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
+import { codeCellStates, confirm, figureImagesWith, menu, prompts, waitUntilIdle, watchExecutions } from "./support/notebook-ui.ts";
+
+const SHOTS = process.env.CLASS_SHOTS || "/tmp/class-shots";
 
 const LESSON = "05-visualization.ipynb";
 const STUDENTS = ["alice", "bob", "carol"];
@@ -209,6 +216,74 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
       }
       // Nothing of the kernel listens on TCP: no socket of its process appears in /proc/net/tcp as LISTEN.
       assert.deepEqual(listeningTcpPorts(kernel.pid), [], `kernel ${kernel.pid} listens on no TCP port`);
+    }
+  });
+
+  test("a student in Chromium logs in through the hub's form and runs notebook 5: every file served, every cell ok, the figure shown", async (t) => {
+    assert.ok(hub, "the hub is running");
+    if (!chromiumAvailable()) return t.skip("chromium is missing (npm test installs it)");
+    mkdirSync(SHOTS, { recursive: true });
+    const browser = await launchBrowser({ viewport: { width: 1280, height: 1000 } });
+    const page = await browser.context.newPage();
+    // The page's files (its scripts, styles, the kernel's logo, the pages themselves) must all arrive
+    // through the proxy. API calls are only logged: the page aborts some itself, e.g. around a restart.
+    const problems: string[] = [];
+    const other: string[] = [];
+    // Notebook 6 always probes for ipywidgets' extension (a hard-coded fallback in its main.js) and
+    // warns "Widgets are not available" when it is missing: nothing here uses widgets.
+    const expected = (url: string) => url === "about:blank" || /\/nbextensions\/widgets\/notebook\/js\/extension\.js\?/.test(url);
+    const isFile = (url: string) => /\/(static|custom|nbextensions|kernelspecs|hub\/static)\/|\/(tree|notebooks)\/|\/hub\/(login|spawn)/.test(new URL(url).pathname);
+    const note = (url: string, what: string) => {
+      if (expected(url)) return;
+      (isFile(url) ? problems : other).push(`${what}: ${url}`);
+    };
+    page.on("pageerror", (error) => problems.push(`page error: ${error}`));
+    page.on("requestfailed", (request) => note(request.url(), `failed (${request.failure()?.errorText})`));
+    page.on("response", (response) => {
+      if (response.status() >= 400) note(response.url(), String(response.status()));
+    });
+    try {
+      await page.goto(`${hub!.url}/hub/login`);
+      await page.fill("#username_input", "dave");
+      await page.fill("#password_input", hub!.password);
+      await page.screenshot({ path: join(SHOTS, "01-login.png") });
+      await page.click("#login_submit");
+      // The spawn page, then the student's own server on the lessons folder.
+      await page.waitForURL(/\/user\/dave\/tree\/amsgrad-notebooks/, { timeout: 120_000 });
+      await page.locator(`#notebook_list a[href$="${LESSON}"]`).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(SHOTS, "02-lessons.png") });
+      await page.goto(`${hub!.url}/user/dave/notebooks/${LESSONS_FOLDER}/${LESSON}`);
+      await page.waitForFunction(
+        () => Boolean((window as unknown as { Jupyter?: { notebook?: { kernel?: { is_connected(): boolean } } } }).Jupyter?.notebook?.kernel?.is_connected()),
+        null,
+        { timeout: 120_000 },
+      );
+      const opened = await page.evaluate(() => {
+        const nb = (window as unknown as { Jupyter: { notebook: { kernel: { name: string }; trusted: boolean; set_autosave_interval(ms: number): void } } }).Jupyter.notebook;
+        nb.set_autosave_interval(0);
+        return { kernel: nb.kernel.name, trusted: nb.trusted };
+      });
+      assert.deepEqual(opened, { kernel: "tslab", trusted: true }, "the student's copy opens trusted, with the TypeScript kernel");
+      await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 120_000 });
+      const codeCount = (await prompts(page)).length;
+      await watchExecutions(page);
+      await menu(page, "Kernel", "Restart & Run All");
+      await confirm(page, "Restart and Run All Cells");
+      await waitUntilIdle(page, { cells: codeCount, restarted: true, fresh: true }, 180_000);
+      const failed = (await codeCellStates(page)).filter((c) => c.stderr.trim() || c.errors.trim() || typeof c.prompt !== "number");
+      assert.deepEqual(failed.map((c) => `cell ${c.index}: ${c.stderr}${c.errors}`), [], "every code cell ran without error");
+      const figures = await figureImagesWith(page, 'g[aria-label="search paths"]');
+      assert.ok((await figures.count()) >= 1, "the contour figure with its search path is on the page");
+      await figures.first().scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, "03-run-all.png") });
+      await figures.first().screenshot({ path: join(SHOTS, "04-contour.png") });
+      if (other.length) t.diagnostic(`API requests that did not succeed (not a failure): ${other.join("; ")}`);
+      assert.deepEqual(problems, [], "every file of the page arrived, no script error");
+    } catch (error) {
+      await page.screenshot({ path: join(SHOTS, "failure.png"), fullPage: true }).catch(() => {});
+      throw error;
+    } finally {
+      await browser.close();
     }
   });
 
