@@ -7,3 +7,4 @@ export const OTHER_NODE_KERNEL: string;
 export function ensureNode24(): string;
 export function otherNode(): { binary: string; version: string };
 export function writeOtherNodeKernelSpec(): { kernel: string; version: string };
+export function removeOtherNodeKernelSpec(): void;

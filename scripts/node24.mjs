@@ -9,7 +9,7 @@
 //
 // Importing this module has no side effects; call the functions.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { LOCAL_JUPYTER, NODE24_VERSION, ensureNode24, kernelSpec, runMain } from "./setup.mjs";
@@ -43,6 +43,14 @@ export function writeOtherNodeKernelSpec() {
   mkdirSync(dirname(path), { recursive: true });
   if (!existsSync(path) || readFileSync(path, "utf8") !== text) writeFileSync(path, text);
   return { kernel: OTHER_NODE_KERNEL, version };
+}
+
+/**
+ * Removes what writeOtherNodeKernelSpec() wrote: the spec is for the tests only, and left in
+ * .jupyter-local it would show as a second TypeScript kernel in `npm start`'s menus.
+ */
+export function removeOtherNodeKernelSpec() {
+  rmSync(join(LOCAL_JUPYTER, "kernels", OTHER_NODE_KERNEL), { recursive: true, force: true });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

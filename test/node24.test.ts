@@ -8,8 +8,8 @@
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
 import { basename, join } from "node:path";
-import { describe, test } from "node:test";
-import { ensureNode24, NODE24_VERSION, writeOtherNodeKernelSpec } from "../scripts/node24.mjs";
+import { after, describe, test } from "node:test";
+import { ensureNode24, NODE24_VERSION, removeOtherNodeKernelSpec, writeOtherNodeKernelSpec } from "../scripts/node24.mjs";
 import { kernelSpec } from "../scripts/setup.mjs";
 import { executedLessons } from "./support/executed-lessons.ts";
 import { codeCells, notebookSources, ROOT, type CellRun, type Notebook } from "./support/notebooks.ts";
@@ -24,6 +24,11 @@ const supported = process.platform === "linux" && process.arch === "x64";
 const other = supported ? writeOtherNodeKernelSpec() : { kernel: "", version: "" };
 const otherNodeLessons = supported ? executedLessons(other.kernel) : Promise.resolve([]);
 otherNodeLessons.catch(() => {});
+// The second kernel's spec is for this file only: once its lessons are done, it goes.
+after(async () => {
+  await otherNodeLessons.catch(() => {});
+  if (supported) removeOtherNodeKernelSpec();
+});
 /** The version of the Node the project's kernel runs on. */
 const kernelNodeVersion = supported ? spawnSync(kernelSpec().argv[0]!, ["--version"], { encoding: "utf8" }).stdout.trim().replace(/^v/, "") : "";
 
