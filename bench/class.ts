@@ -14,7 +14,9 @@
 // Then tslab's abort-after-error window: a cell fails and the next one is sent D ms after the
 // failure's reply reaches the student, alone and in a class of 10 while it logs in and starts.
 //
-// Run: node --import tsx bench/class.ts [--quick] [--sizes 10,20,30]   (npm run bench runs it)
+// Run: node --import tsx bench/class.ts [--quick] [--sizes 10,20,30] [--stagger-ms N] [--no-error-trials]
+//   (npm run bench runs it with none of these). --stagger-ms: students log in N ms apart instead of at
+//   once (times stay per student, from their own login); --no-error-trials: the class sizes only.
 // Needs Debian's jupyterhub (npm test / npm run class install it). Results also go to
 // bench/results-class-DATE.json.
 
@@ -32,8 +34,17 @@ const ERROR_DELAYS_MS = [0, 100, 150, 175, 200, 225, 250, 300, 500];
 const quick = process.argv.includes("--quick");
 const sizesArg = process.argv.indexOf("--sizes");
 const sizes = sizesArg > 0 ? parseSizes(process.argv[sizesArg + 1]) : quick ? [2, 4] : [2, 3, 4, 6, 10, 20, 30];
+const staggerArg = process.argv.indexOf("--stagger-ms");
+const staggerMs = staggerArg > 0 ? parseStagger(process.argv[staggerArg + 1]) : 0;
+const errorTrialsWanted = !process.argv.includes("--no-error-trials");
 const errorClass = quick ? 2 : 10;
 const errorTrials = quick ? 1 : 4;
+
+function parseStagger(value: string | undefined): number {
+  const ms = Number(value);
+  if (!/^\d+$/.test(value ?? "") || ms > 60_000) throw new Error(`--stagger-ms must be milliseconds between logins (0-60000), not ${value}`);
+  return ms;
+}
 
 function parseSizes(value: string | undefined): number[] {
   const list = (value ?? "").split(",").map(Number);
@@ -163,6 +174,7 @@ async function round(size: number, options: { errorTrials?: number; errorTrialsF
       errorTrials: options.errorTrials,
       errorTrialsFirst: options.errorTrialsFirst,
       errorDelaysMs: options.errorTrials ? ERROR_DELAYS_MS : undefined,
+      staggerMs: options.errorTrials ? 0 : staggerMs,
       onSpawn: (pid) => (clientPid = pid),
     });
     const { students } = await running;
@@ -177,7 +189,9 @@ async function round(size: number, options: { errorTrials?: number; errorTrialsF
     }
     // The window: from the logins to the last student's end of Run All (a student who never finished
     // would otherwise stretch it to the timeout).
-    const lastEnd = Math.max(0, ...students.map((s) => s.times.run_all ?? 0));
+    // (Times are from each student's own login: with staggered logins, student i logged in i × stagger later.)
+    const stagger = options.errorTrials ? 0 : staggerMs / 1000;
+    const lastEnd = Math.max(0, ...students.map((s, i) => (s.times.run_all === undefined ? 0 : s.times.run_all + i * stagger)));
     const wallS = lastEnd > 0 ? lastEnd : (performance.now() - began) / 1000;
     const cpuAfter = sampler.machine.filter((m) => m.at <= began + wallS * 1000 + 1000).pop() ?? sampler.machine[sampler.machine.length - 1]!;
     const pssBy = (kinds: string[]) => tree.filter((p) => kinds.includes(p.kind)).reduce((sum, p) => sum + pss(p.pid), 0);
@@ -241,7 +255,7 @@ const f1 = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : "—");
 setup({ hub: true });
 const cpu = os.cpus();
 console.log(`Class on one machine: ${cpu[0]?.model ?? "CPU"}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
-console.log(`Each student: log in, open ${LESSON}, Run All through the hub's proxy (all students at once).\n`);
+console.log(`Each student: log in, open ${LESSON}, Run All through the hub's proxy (${staggerMs ? `logins ${staggerMs} ms apart; times from each student's own login` : "all students at once"}).\n`);
 
 const solo = await round(1, { prefix: "solo" });
 const soloStudent = solo.students[0]!;
@@ -306,6 +320,10 @@ console.log(
 );
 
 // tslab aborts requests arriving within 200 ms of an error: alone, and in a class running the lesson.
+if (!errorTrialsWanted) {
+  writeResults([...rounds]);
+  process.exit(0);
+}
 const aloneRound = await round(1, { errorTrials, prefix: "alone" });
 // In the class, each student's trials run right after their kernel is ready, while the others'
 // servers and kernels are still starting: the machine at its busiest.
@@ -330,9 +348,14 @@ console.log(`median reply time of the next cell when it ran: alone ${replyMs(alo
 const outputsInAborted = [...aloneRound.students, ...errorRound.students].flatMap((s) => s.error_trials ?? []).filter((t) => t.next === "abort" && t.next_outputs > 0).length;
 console.log(`aborted cells that still showed an output: ${outputsInAborted}`);
 
-const file = `bench/results-class-${new Date().toISOString().slice(0, 16).replace(":", "-")}.json`;
-writeFileSync(
-  file,
-  JSON.stringify({ machine: `${cpu[0]?.model}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, node: process.version, rounds: [...rounds, aloneRound, errorRound].map(({ students, ...r }) => ({ ...r, students: students.map(({ cells, ...s }) => s) })) }, null, 1),
-);
-console.log(`\n(details: ${file})`);
+writeResults([...rounds, aloneRound, errorRound]);
+
+/** The rounds' details (without each student's outputs) in bench/results-class-DATE.json. */
+function writeResults(all: Round[]): void {
+  const file = `bench/results-class-${new Date().toISOString().slice(0, 16).replace(":", "-")}.json`;
+  writeFileSync(
+    file,
+    JSON.stringify({ machine: `${cpu[0]?.model}, ${cpu.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`, node: process.version, staggerMs, rounds: all.map(({ students, ...r }) => ({ ...r, students: students.map(({ cells, ...s }) => s) })) }, null, 1),
+  );
+  console.log(`\n(details: ${file})`);
+}

@@ -154,6 +154,8 @@ export interface StudentsOptions {
   /** After Run All, add a code cell with this source at the end of the notebook and save it (the page's PUT). */
   saveCell?: string;
   timeoutSeconds?: number;
+  /** Milliseconds between one student's login and the next (default 0: all at once). */
+  staggerMs?: number;
   /** Called with the client's process id once it runs (the benchmark samples its CPU). */
   onSpawn?: (pid: number) => void;
 }
@@ -174,6 +176,7 @@ export async function runStudents(options: StudentsOptions): Promise<{ students:
   if (options.errorTrialsFirst) args.push("--error-trials-first");
   if (options.errorDelaysMs) args.push(`--error-delays=${options.errorDelaysMs.join(",")}`);
   if (options.saveCell) args.push("--save-cell", options.saveCell);
+  if (options.staggerMs) args.push("--stagger-ms", String(options.staggerMs));
   const { code, stdout, stderr } = await runPython(args, { onSpawn: options.onSpawn });
   try {
     return { ...(JSON.parse(stdout) as { students: StudentRun[] }), stderr, code };
