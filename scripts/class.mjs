@@ -283,6 +283,8 @@ function readyMessage({ ip, port, group, testOnly }) {
       ? "  TEST-ONLY login: any user name with the test's password."
       : `  and log in with their account on this machine (members of group ${group}).`,
     "  Each student works in their own copy of the lessons, ~/amsgrad-notebooks.",
+    "  Let them log in a row at a time, a few seconds apart: a whole class at once waits about",
+    "  twice as long for its first figure (measured: README, \"A class on one machine\").",
     "",
     ...AFTER_AN_ERROR_LINES,
     "",

@@ -120,6 +120,7 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
     // As a teacher starts it: `npm run class` in a terminal's process group (Ctrl+C below goes to all).
     hub = await startClassHub(state, { npm: true });
     assert.match(hub.stderr(), /TEST-ONLY LOGIN/, "the test-only login says so");
+    assert.match(hub.stdout(), /Let them log in a row at a time, a few seconds apart/, "the start message advises staggered logins");
     const api = await fetch(`${hub.url}/hub/api/users`);
     assert.equal(api.status, 403, "the hub's API without a token");
     const page = await fetch(`${hub.url}/hub/home`, { redirect: "manual" });
