@@ -156,6 +156,8 @@ const MB = 2 ** 20;
 
 async function round(size: number, options: { errorTrials?: number; errorTrialsFirst?: boolean; prefix?: string } = {}): Promise<Round> {
   const state = mkdtempSync(join(os.tmpdir(), `amsgrad-bench-class-${size}-`));
+  // Error-trial rounds always log in at once: their window is measured against a class starting together.
+  const roundStaggerMs = options.errorTrials ? 0 : staggerMs;
   const hub = await startClassHub(state);
   let clientPid = 0;
   const sampler = new Sampler(hub.child.pid!, () => (clientPid ? [clientPid] : []));
@@ -174,7 +176,7 @@ async function round(size: number, options: { errorTrials?: number; errorTrialsF
       errorTrials: options.errorTrials,
       errorTrialsFirst: options.errorTrialsFirst,
       errorDelaysMs: options.errorTrials ? ERROR_DELAYS_MS : undefined,
-      staggerMs: options.errorTrials ? 0 : staggerMs,
+      staggerMs: roundStaggerMs,
       onSpawn: (pid) => (clientPid = pid),
     });
     const { students } = await running;
@@ -190,8 +192,7 @@ async function round(size: number, options: { errorTrials?: number; errorTrialsF
     // The window: from the logins to the last student's end of Run All (a student who never finished
     // would otherwise stretch it to the timeout).
     // (Times are from each student's own login: with staggered logins, student i logged in i × stagger later.)
-    const stagger = options.errorTrials ? 0 : staggerMs / 1000;
-    const lastEnd = Math.max(0, ...students.map((s, i) => (s.times.run_all === undefined ? 0 : s.times.run_all + i * stagger)));
+    const lastEnd = Math.max(0, ...students.map((s, i) => (s.times.run_all === undefined ? 0 : s.times.run_all + (i * roundStaggerMs) / 1000)));
     const wallS = lastEnd > 0 ? lastEnd : (performance.now() - began) / 1000;
     const cpuAfter = sampler.machine.filter((m) => m.at <= began + wallS * 1000 + 1000).pop() ?? sampler.machine[sampler.machine.length - 1]!;
     const pssBy = (kinds: string[]) => tree.filter((p) => kinds.includes(p.kind)).reduce((sum, p) => sum + pss(p.pid), 0);

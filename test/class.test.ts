@@ -28,13 +28,14 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { jupyterHubInstalled, NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
 import {
   alive,
   CLASS_SCRIPT,
   compareWithSolo,
+  kernelConnection,
   LESSONS_FOLDER,
   processTree,
   runStudents,
@@ -44,7 +45,7 @@ import {
 } from "./support/class-hub.ts";
 import { executeNotebook, notebookSources, type Output } from "./support/notebooks.ts";
 import { chromiumAvailable, launchBrowser } from "./support/browser.ts";
-import { codeCellStates, confirm, figureImagesWith, menu, prompts, waitUntilIdle, watchExecutions } from "./support/notebook-ui.ts";
+import { codeCellStates, confirm, failedCells, figureImagesWith, menu, openNotebookAt, prompts, waitUntilIdle, watchExecutions } from "./support/notebook-ui.ts";
 
 const SHOTS = process.env.CLASS_SHOTS || "/tmp/class-shots";
 
@@ -203,15 +204,12 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
     const kernels = processTree(hub.child.pid!).filter((p) => p.kind === "kernel");
     assert.equal(kernels.length, STUDENTS.length * KERNELS_PER_STUDENT);
     for (const kernel of kernels) {
-      const file = /--config-path (\S+)/.exec(kernel.command)?.[1];
-      assert.ok(file, kernel.command);
-      const info = JSON.parse(readFileSync(file, "utf8")) as { transport: string; ip: string };
-      assert.equal(info.transport, "ipc", file);
-      const folder = dirname(file);
+      const { file, folder, transport, ip } = kernelConnection(kernel);
+      assert.equal(transport, "ipc", file);
       assert.match(basename(folder), /^amsgrad-kernels-/, "the server's own folder for kernels");
       assert.equal(statSync(folder).mode & 0o777, 0o700, `${folder} is private to the account`);
       for (const n of [1, 2, 3, 4, 5]) {
-        const socket = `${info.ip}-${n}`;
+        const socket = `${ip}-${n}`;
         assert.ok(statSync(socket).isSocket(), `${socket} is the kernel's bound unix socket`);
         assert.ok(Buffer.byteLength(socket) <= 107, `${socket} fits a unix socket's path`);
       }
@@ -253,26 +251,14 @@ describe("class: npm run class, a real JupyterHub with students", { skip: !jupyt
       await page.waitForURL(/\/user\/dave\/tree\/amsgrad-notebooks/, { timeout: 120_000 });
       await page.locator(`#notebook_list a[href$="${LESSON}"]`).waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(SHOTS, "02-lessons.png") });
-      await page.goto(`${hub!.url}/user/dave/notebooks/${LESSONS_FOLDER}/${LESSON}`);
-      await page.waitForFunction(
-        () => Boolean((window as unknown as { Jupyter?: { notebook?: { kernel?: { is_connected(): boolean } } } }).Jupyter?.notebook?.kernel?.is_connected()),
-        null,
-        { timeout: 120_000 },
-      );
-      const opened = await page.evaluate(() => {
-        const nb = (window as unknown as { Jupyter: { notebook: { kernel: { name: string }; trusted: boolean; set_autosave_interval(ms: number): void } } }).Jupyter.notebook;
-        nb.set_autosave_interval(0);
-        return { kernel: nb.kernel.name, trusted: nb.trusted };
-      });
-      assert.deepEqual(opened, { kernel: "tslab", trusted: true }, "the student's copy opens trusted, with the TypeScript kernel");
-      await page.waitForSelector("#kernel_indicator_icon.kernel_idle_icon", { timeout: 120_000 });
+      const { kernel, trusted } = await openNotebookAt(page, `${hub!.url}/user/dave/notebooks/${LESSONS_FOLDER}/${LESSON}`, 120_000);
+      assert.deepEqual({ kernel, trusted }, { kernel: "tslab", trusted: true }, "the student's copy opens trusted, with the TypeScript kernel");
       const codeCount = (await prompts(page)).length;
       await watchExecutions(page);
       await menu(page, "Kernel", "Restart & Run All");
       await confirm(page, "Restart and Run All Cells");
       await waitUntilIdle(page, { cells: codeCount, restarted: true, fresh: true }, 180_000);
-      const failed = (await codeCellStates(page)).filter((c) => c.stderr.trim() || c.errors.trim() || typeof c.prompt !== "number");
-      assert.deepEqual(failed.map((c) => `cell ${c.index}: ${c.stderr}${c.errors}`), [], "every code cell ran without error");
+      assert.deepEqual(failedCells(await codeCellStates(page)), [], "every code cell ran without error");
       const figures = await figureImagesWith(page, 'g[aria-label="search paths"]');
       assert.ok((await figures.count()) >= 1, "the contour figure with its search path is on the page");
       await figures.first().scrollIntoViewIfNeeded();

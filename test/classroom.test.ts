@@ -39,6 +39,7 @@ import { runPython } from "./support/run-command.ts";
 import { freePort, startNotebookServer, type NotebookServer } from "./support/jupyter-server.ts";
 import {
   codeCellStates,
+  failedCells,
   figureImagesWith,
   confirm,
   findCodeCell,
@@ -50,7 +51,6 @@ import {
   svgPathData,
   waitUntilIdle,
   watchExecutions,
-  type CodeCellState,
 } from "./support/notebook-ui.ts";
 import { createPool, notebookSources, readNotebook, text } from "./support/notebooks.ts";
 
@@ -91,12 +91,6 @@ function gitDiffQuiet(path: string): boolean | null {
   const result = spawnSync("git", ["diff", "--quiet", "--", path], { cwd: ROOT });
   if (result.error || (result.status !== 0 && result.status !== 1)) return null; // not a git checkout
   return result.status === 0;
-}
-
-function failures(cells: CodeCellState[]): string[] {
-  return cells
-    .filter((c) => c.stderr.trim() || c.errors.trim() || typeof c.prompt !== "number")
-    .map((c) => `cell ${c.index} [${c.prompt}]: ${(c.stderr + c.errors).trim() || "did not run"}\n${c.source}`);
 }
 
 /**
@@ -176,7 +170,7 @@ describe("classroom: the real Notebook interface (npm start + chromium)", () => 
       await waitUntilIdle(page, { cells: codeCount, restarted: true, fresh: true });
       lap("Restart & Run All done");
       const first = await codeCellStates(page);
-      assert.deepEqual(failures(first), [], "every code cell finished without error or stderr");
+      assert.deepEqual(failedCells(first), [], "every code cell finished without error or stderr");
 
       const figures = await figureImagesWith(page, 'g[aria-label="search paths"]');
       assert.ok((await figures.count()) >= 1, "the contour figure with its search path is on the page");
@@ -207,7 +201,7 @@ describe("classroom: the real Notebook interface (npm start + chromium)", () => 
       await waitUntilIdle(page, { cells: codeCount - hp.codeIndex, after: promptsBefore, from: hp.codeIndex });
       lap("Run All Below done");
       const second = await codeCellStates(page);
-      assert.deepEqual(failures(second), [], "every code cell finished without error or stderr after the edit");
+      assert.deepEqual(failedCells(second), [], "every code cell finished without error or stderr after the edit");
 
       const figuresAgain = await figureImagesWith(page, 'g[aria-label="search paths"]');
       assert.ok((await figuresAgain.count()) >= 1, "still the contour figure with a search path");

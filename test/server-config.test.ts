@@ -13,12 +13,12 @@
 
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { jupyterServerInstalled, LOCAL_JUPYTER, NOTEBOOKS_DIR, PYTHON, ROOT } from "../scripts/setup.mjs";
-import { alive, processTree } from "./support/class-hub.ts";
+import { alive, kernelConnection, processTree } from "./support/class-hub.ts";
 import { freePort } from "./support/jupyter-server.ts";
 
 const SERVER_CONFIG = join(ROOT, "binder", "jupyterhub", "server-config");
@@ -138,19 +138,17 @@ describe("server-config: the hub image's limits under Jupyter Server", { skip: !
     const kernels = processTree(server!.pid!).filter((p) => p.kind === "kernel");
     assert.equal(kernels.length, 2, processTree(server!.pid!).map((p) => p.command).join("\n"));
     for (const kernel of kernels) {
-      const file = /--config-path (\S+)/.exec(kernel.command)?.[1];
-      assert.ok(file, kernel.command);
-      const info = JSON.parse(readFileSync(file, "utf8")) as { transport: string; ip: string };
-      assert.equal(info.transport, "ipc", file);
-      assert.match(basename(dirname(file)), /^amsgrad-kernels-/);
-      assert.equal(statSync(dirname(file)).mode & 0o777, 0o700, "private to the account");
-      for (const n of [1, 2, 3, 4, 5]) assert.ok(statSync(`${info.ip}-${n}`).isSocket(), `${info.ip}-${n} is the kernel's bound unix socket`);
+      const { file, folder, transport, ip } = kernelConnection(kernel);
+      assert.equal(transport, "ipc", file);
+      assert.match(basename(folder), /^amsgrad-kernels-/);
+      assert.equal(statSync(folder).mode & 0o777, 0o700, "private to the account");
+      for (const n of [1, 2, 3, 4, 5]) assert.ok(statSync(`${ip}-${n}`).isSocket(), `${ip}-${n} is the kernel's bound unix socket`);
     }
   });
 
   test("a stop (SIGTERM, as a hub stops a server) leaves no kernel and no private folder", async () => {
     const kernels = processTree(server!.pid!).filter((p) => p.kind === "kernel");
-    const folders = kernels.map((k) => dirname(/--config-path (\S+)/.exec(k.command)![1]!));
+    const folders = kernels.map((k) => kernelConnection(k).folder);
     const exited = new Promise((r) => server!.once("exit", r));
     server!.kill("SIGTERM");
     await exited;

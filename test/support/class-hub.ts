@@ -5,7 +5,7 @@
 
 import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { ROOT } from "../../scripts/setup.mjs";
 import { freePort, startScript, type StartedScript } from "./jupyter-server.ts";
 import { text, type Output } from "./notebooks.ts";
@@ -108,6 +108,17 @@ export function processTree(root: number): ClassProcess[] {
     }
   }
   return found;
+}
+
+/**
+ * A kernel process's connection: the file its server wrote (tslab's `--config-path`), the folder it is
+ * in, and the transport and address it names (for `ipc`, the sockets are `${ip}-1` … `${ip}-5`).
+ */
+export function kernelConnection(kernel: ClassProcess): { file: string; folder: string; transport: string; ip: string } {
+  const file = /--config-path (\S+)/.exec(kernel.command)?.[1];
+  if (!file) throw new Error(`no --config-path in the kernel's command: ${kernel.command}`);
+  const { transport, ip } = JSON.parse(readFileSync(file, "utf8")) as { transport: string; ip: string };
+  return { file, folder: dirname(file), transport, ip };
 }
 
 /** Whether process `pid` still runs (a zombie does not). */

@@ -405,17 +405,14 @@ async def error_trials(kernel, args):
     for delay_ms in args.error_delays:
         for _ in range(args.error_trials):
             failing = kernel.execute(FAILING_CELL)
-            if delay_ms < 0:
-                # Right behind the failing cell, before its reply: the kernel has it queued.
-                following = kernel.execute(NEXT_CELL)
-                sent = time.monotonic()
-                await kernel.until(lambda: failing in kernel.replies, args.timeout)
-            else:
+            if delay_ms >= 0:
                 await kernel.until(lambda: failing in kernel.replies, args.timeout)
                 replied_at = kernel.replies.get(failing, (time.monotonic(), {}))[0]
                 await asyncio.sleep(max(0.0, replied_at + delay_ms / 1000 - time.monotonic()))
-                following = kernel.execute(NEXT_CELL)
-                sent = time.monotonic()
+            # (delay < 0: right behind the failing cell, before its reply; the kernel has it queued.)
+            following = kernel.execute(NEXT_CELL)
+            sent = time.monotonic()
+            await kernel.until(lambda: failing in kernel.replies, args.timeout)
             await kernel.until(lambda: following in kernel.replies, args.timeout)
             reply = kernel.replies.get(following, (sent, {"status": "no reply"}))
             trials.append({"delay_ms": delay_ms, "failing": kernel.replies.get(failing, (0, {}))[1].get("status"),

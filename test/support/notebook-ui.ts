@@ -91,6 +91,11 @@ export interface OpenedNotebook {
  * browser. A class's copy stays as it is on disk whatever the test types.
  */
 export async function openNotebook(page: Page, server: NotebookServer, name: string, timeoutMs = 60_000): Promise<OpenedNotebook> {
+  return openNotebookAt(page, `${server.base}/notebooks/${encodeURIComponent(name)}?token=${server.token}`, timeoutMs);
+}
+
+/** {@link openNotebook} for a notebook page at `url` (e.g. a student's server behind a hub, its cookies already set). */
+export async function openNotebookAt(page: Page, url: string, timeoutMs = 60_000): Promise<OpenedNotebook> {
   const refusedWrites: string[] = [];
   await page.route(/\/api\/contents\//, (route) => {
     const request = route.request();
@@ -98,7 +103,7 @@ export async function openNotebook(page: Page, server: NotebookServer, name: str
     refusedWrites.push(`${request.method()} ${new URL(request.url()).pathname}`);
     return route.abort();
   });
-  await page.goto(`${server.base}/notebooks/${encodeURIComponent(name)}?token=${server.token}`);
+  await page.goto(url);
   await page.waitForFunction(
     () => Boolean((window as unknown as { Jupyter?: JupyterPage }).Jupyter?.notebook?.kernel?.is_connected()),
     null,
@@ -246,6 +251,13 @@ export async function codeCellStates(page: Page): Promise<CodeCellState[]> {
     });
     return states;
   });
+}
+
+/** The code cells that wrote to stderr, showed an error or did not run, each described for a message. */
+export function failedCells(cells: CodeCellState[]): string[] {
+  return cells
+    .filter((c) => c.stderr.trim() || c.errors.trim() || typeof c.prompt !== "number")
+    .map((c) => `cell ${c.index} [${c.prompt}]: ${(c.stderr + c.errors).trim() || "did not run"}\n${c.source}`);
 }
 
 /**
